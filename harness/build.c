@@ -1,0 +1,157 @@
+/* build.c - see build.h. */
+#define _GNU_SOURCE
+#include "build.h"
+#include "sandbox.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *const build_flags[] = { "-std=gnu17", "-g", "-O0", "-Wall", "-Wextra", NULL };
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int sources_find(const char *submission, struct sources *out, enum msg_id *why, const char **why_arg)
+{
+	struct stat st;
+	char *abs;
+
+	memset(out, 0, sizeof *out);
+	*why_arg = submission;
+	if (stat(submission, &st) == -1) {
+		*why = errno == ENOENT ? M_ERR_NO_SUCH_PATH : M_ERR_CANNOT_READ;
+		return -1;
+	}
+	abs = realpath(submission, NULL);
+	if (!abs) {
+		*why = M_ERR_CANNOT_READ;
+		return -1;
+	}
+	if (S_ISREG(st.st_mode)) {
+		if (!ends_with(abs, ".c")) {
+			free(abs);
+			*why = M_ERR_NOT_C_FILE;
+			return -1;
+		}
+		out->files = xmalloc(sizeof *out->files);
+		out->files[0] = abs;
+		out->count = 1;
+		out->include_dir = xstrdup(abs);
+		*strrchr(out->include_dir, '/') = '\0';
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		free(abs);
+		*why = M_ERR_NOT_C_FILE;
+		return -1;
+	}
+	DIR *d = opendir(abs);
+	if (!d) {
+		free(abs);
+		*why = M_ERR_CANNOT_READ;
+		return -1;
+	}
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		char *path;
+
+		if (de->d_name[0] == '.' || !ends_with(de->d_name, ".c"))
+			continue;
+		path = xasprintf("%s/%s", abs, de->d_name);
+		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		out->files = xrealloc(out->files, (out->count + 1) * sizeof *out->files);
+		out->files[out->count++] = path;
+	}
+	if (closedir(d) == -1)
+		die_errno("closedir");
+	if (out->count == 0) {
+		free(abs);
+		*why = M_ERR_NO_C_FILES;
+		return -1;
+	}
+	qsort(out->files, out->count, sizeof *out->files, compare_strings);
+	out->include_dir = abs;
+	return 0;
+}
+
+void sources_free(struct sources *s)
+{
+	for (size_t i = 0; i < s->count; i++)
+		free(s->files[i]);
+	free(s->files);
+	free(s->include_dir);
+	memset(s, 0, sizeof *s);
+}
+
+bool build_program(const struct sources *s, const char *program, const char *dir, char **output,
+                   bool *timed_out, double *seconds)
+{
+	size_t n = 0;
+	char **argv = xcalloc(s->count + 16, sizeof *argv);
+	char *include = xasprintf("-I%s", s->include_dir);
+	char *home = xasprintf("HOME=%s", dir), *tmp = xasprintf("TMPDIR=%s", dir);
+	char *envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C", home, tmp, NULL };
+
+	argv[n++] = "gcc";
+	for (size_t i = 0; build_flags[i]; i++)
+		argv[n++] = (char *)build_flags[i];
+	/* The compiler's messages go to a pipe: colour codes would only garble the report. */
+	argv[n++] = "-fdiagnostics-color=never";
+	argv[n++] = include;
+	argv[n++] = "-o";
+	argv[n++] = (char *)program;
+	for (size_t i = 0; i < s->count; i++)
+		argv[n++] = s->files[i];
+	argv[n] = NULL;
+
+	struct run_spec spec = {
+		.name = "compile",
+		.argv = argv,
+		.envp = envp,
+		.cwd = dir,
+		.wall_limit = 60,
+		.cpu_limit = 60,
+		/* A source that #includes /dev/zero or a huge generated file must not exhaust memory. */
+		.as_limit = 2ULL << 30,
+		.fsize_limit = 256ULL << 20,
+		.stdout_cap = 1 << 20,
+		.stderr_cap = 1 << 20,
+	};
+	struct run_result r;
+	(void)sandbox_run_all(&spec, &r, 1, 1);
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_append(&sb, r.out, r.out_len);
+	sb_append(&sb, r.err, r.err_len);
+	*output = sb_steal(&sb);
+	sb_free(&sb);
+	*timed_out = r.timed_out || r.output_capped;
+	*seconds = r.wall_seconds;
+	bool ok = r.started && r.exited && r.exit_code == 0 && access(program, X_OK) == 0;
+	if (!r.started)
+		die("cannot run the compiler gcc: %s (install build-essential)", strerror(r.start_errno));
+	run_result_free(&r);
+	free(include);
+	free(home);
+	free(tmp);
+	free(argv);
+	return ok;
+}

@@ -1,0 +1,112 @@
+/* grade.h - one grading: compile, make the runs a lab needs, collect the evidence, judge the checks.
+ *
+ *   compile -> runs (sandboxed; strace / Valgrind) -> evidence (trace, memcheck report, files)
+ *           -> checks (lab rules) -> struct grade_result -> report_*.c */
+#ifndef MMAPLAB_GRADE_H
+#define MMAPLAB_GRADE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lab.h"
+#include "memcheck.h"
+#include "rules.h"
+#include "sandbox.h"
+#include "trace.h"
+#include "util.h"
+
+enum check_status { CHECK_PASS, CHECK_FAIL, CHECK_SKIP };
+
+struct check_result {
+	const struct check_def *def;
+	enum check_status status;
+	char *message;          /* one line: what held, what went wrong, or why it was not judged */
+	char *note;             /* a remark on a pass (e.g. MAP_PRIVATE accepted), or NULL */
+	struct strbuf evidence; /* lines of evidence: strace lines, Valgrind findings, a diff */
+	char *expected;         /* what was expected, on a failure, or NULL */
+	char *hint;             /* what to do next, on a failure, or NULL */
+	int score;
+};
+
+/* Setting a result: the message is formatted from the language table (msg.h). */
+void check_pass(struct check_result *r, enum msg_id m, ...);
+void check_fail(struct check_result *r, enum msg_id m, ...);
+void check_skip(struct check_result *r, enum msg_id m, ...);
+void check_note(struct check_result *r, enum msg_id m, ...);
+void check_expected(struct check_result *r, enum msg_id m, ...);
+void check_hint(struct check_result *r, enum msg_id m, ...);
+/* Adds a line of evidence in the language of the table (label) followed by raw text. */
+void check_evidence(struct check_result *r, enum msg_id label, const char *text);
+/* Adds a formatted line of evidence. */
+void check_evidence_msg(struct check_result *r, enum msg_id m, ...);
+
+/* What one run produced. */
+struct run_evidence {
+	bool performed;
+	enum run_kind kind;
+	struct run_result res;
+	char *dir;              /* the run's own directory (its cwd) */
+	char *lab_path;         /* the lab file's absolute, resolved path in that directory */
+	char *before;           /* the lab file before the run (NULL for RUN_MISSING) */
+	size_t before_len;
+	bool after_exists;
+	char *after;            /* the lab file after the run */
+	size_t after_len;
+	bool traced;            /* ran under strace: trace and view are valid */
+	struct trace trace;
+	struct lab_view view;
+	bool memchecked;        /* ran under Valgrind: report is valid */
+	struct memcheck_report report;
+	bool inject_hit;        /* an injection run: the injected call was the lab file's */
+	bool inject_planned;    /* an injection run could be planned (the normal run made the call) */
+};
+
+struct evidence {
+	const struct lab_def *lab;
+	size_t page_size;
+	uint64_t seed;
+	bool built;
+	char *compiler_output;  /* what the compiler printed (errors and warnings), maybe empty */
+	bool compile_timed_out;
+	int orphans;            /* processes that outlived their run and were killed */
+	struct run_evidence runs[RUN_KIND_COUNT];
+};
+
+struct grade_options {
+	const struct lab_def *lab;
+	const char *submission;
+	int step;               /* 0: every step */
+	bool seed_given;
+	uint64_t seed;
+	bool keep;              /* keep the scratch directory */
+	int jobs;               /* runs at once */
+};
+
+struct grade_result {
+	const struct lab_def *lab;
+	const char *submission;
+	uint64_t seed;
+	int step;
+	struct check_result *checks;   /* only the checks graded (the --step filter applied) */
+	size_t count;
+	int score, max_score;
+	bool passed;
+	char *kept_dir;                /* with --keep: where the scratch directory is, else NULL */
+	bool interrupted;
+	struct evidence ev;
+	struct {
+		double compile, traced, memcheck, plain, total;   /* seconds, for `make bench` */
+	} timing;
+};
+
+/* Grades one submission. Returns 0, or -1 after printing to stderr why the submission cannot be
+ * graded at all (no such path, no .c file): the caller exits with EXIT_CANNOT_GRADE. */
+int grade(const struct grade_options *opt, struct grade_result *out);
+void grade_result_free(struct grade_result *r);
+
+/* Checks that strace and Valgrind exist and that ptrace is permitted; prints how to fix it and
+ * returns -1 when not. */
+int grade_preflight(const struct lab_def *lab, int step);
+
+#endif

@@ -1,0 +1,486 @@
+/* judges.c - see judges.h. Every judge reads evidence only; one bug should fail one check, so a
+ * judge skips (with the reason) when what it looks at is missing because of another check's bug. */
+#include "judges.h"
+#include "text.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct run_evidence *run_of(const struct evidence *ev, enum run_kind kind)
+{
+	return &ev->runs[kind];
+}
+
+bool run_ended_abnormally(const struct run_evidence *run)
+{
+	const struct run_result *r = &run->res;
+
+	return !r->started || r->timed_out || r->output_capped || r->signaled || r->interrupted;
+}
+
+void evidence_call(struct check_result *res, const struct trace_event *call)
+{
+	check_evidence(res, M_EV_STRACE, call_text(call));
+}
+
+void evidence_run_end(struct check_result *res, const struct run_evidence *run)
+{
+	const struct run_result *r = &run->res;
+
+	if (!r->started)
+		check_evidence_msg(res, M_EV_NOT_STARTED, strerror(r->start_errno));
+	else if (r->timed_out)
+		check_evidence_msg(res, M_EV_TIMED_OUT, run->kind == RUN_MEMCHECK ? "Valgrind" : "strace",
+		                   (int)(r->wall_seconds + 0.5));
+	else if (r->output_capped)
+		check_evidence_msg(res, M_EV_OUTPUT_CAPPED);
+	else if (r->signaled)
+		check_evidence_msg(res, M_EV_SIGNALED, signal_name(r->term_signal));
+	else if (r->exited)
+		check_evidence_msg(res, M_EV_EXITED, r->exit_code);
+	if (run->traced && run->view.fatal_signal)
+		check_evidence(res, M_EV_STRACE, call_text(run->view.fatal_signal));
+	if (r->err_len > 0) {
+		/* The last few lines of stderr say most about why a program stopped. */
+		size_t lines = 0, from = r->err_len;
+		while (from > 0 && lines < 4) {
+			from--;
+			if (r->err[from] == '\n' && from + 1 < r->err_len)
+				lines++;
+		}
+		if (r->err[from] == '\n')
+			from++;
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_escaped(&sb, r->err + from, r->err_len - from);
+		check_evidence(res, M_EV_STDERR, sb.data);
+		sb_free(&sb);
+	}
+}
+
+bool fail_if_abnormal(const struct run_evidence *run, struct check_result *res)
+{
+	const struct run_result *r = &run->res;
+
+	if (!r->started)
+		check_fail(res, M_RUN_NOT_STARTED, strerror(r->start_errno));
+	else if (r->timed_out)
+		check_fail(res, M_RUN_TIMEOUT, (int)(r->wall_seconds + 0.5));
+	else if (r->output_capped)
+		check_fail(res, M_RUN_FLOOD);
+	else if (r->signaled)
+		check_fail(res, M_RUN_SIGNAL, signal_name(r->term_signal));
+	else
+		return false;
+	evidence_run_end(res, run);
+	return true;
+}
+
+const struct lab_map *ok_main_map(const struct run_evidence *run)
+{
+	const struct lab_map *m = run->traced ? lab_view_main_map(&run->view) : NULL;
+
+	return m && m->ok ? m : NULL;
+}
+
+static const char *access_name(int access)
+{
+	return access == O_RDWR ? "O_RDWR" : access == O_WRONLY ? "O_WRONLY" : "O_RDONLY";
+}
+
+static bool any_open_ok(const struct lab_view *v)
+{
+	for (size_t i = 0; i < v->open_count; i++)
+		if (v->opens[i].ok)
+			return true;
+	return false;
+}
+
+/* The open that the checks judge: the one whose descriptor was mapped, else the first that
+ * worked, else the first attempt. */
+static const struct lab_open *judged_open(const struct lab_view *v)
+{
+	const struct lab_map *m = lab_view_main_map(v);
+	const struct lab_open *best = NULL;
+
+	if (m)
+		for (size_t i = 0; i < v->open_count; i++)
+			if (v->opens[i].ok && v->opens[i].fd == m->fd && v->opens[i].call->seq < m->call->seq)
+				best = &v->opens[i];
+	if (best)
+		return best;
+	for (size_t i = 0; i < v->open_count; i++)
+		if (v->opens[i].ok)
+			return &v->opens[i];
+	return v->open_count ? &v->opens[0] : NULL;
+}
+
+void judge_build(const struct evidence *ev, struct check_result *res)
+{
+	if (!ev->built) {
+		if (ev->compile_timed_out)
+			check_fail(res, M_BUILD_TIMEOUT);
+		else
+			check_fail(res, M_BUILD_FAILED);
+		if (ev->compiler_output && *ev->compiler_output)
+			check_evidence(res, M_EV_COMPILER, ev->compiler_output);
+		return;
+	}
+	check_pass(res, M_BUILD_OK);
+	if (ev->compiler_output && *ev->compiler_output) {
+		check_note(res, M_BUILD_WARNINGS);
+		check_evidence(res, M_EV_COMPILER, ev->compiler_output);
+	}
+}
+
+void judge_open(const struct evidence *ev, struct check_result *res)
+{
+	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct lab_open *o = judged_open(&run->view);
+	const char *want = access_name(ev->lab->open_access);
+
+	check_expected(res, M_OPEN_EXPECT, ev->lab->lab_file, want);
+	if (!o) {
+		check_fail(res, M_OPEN_NONE, ev->lab->lab_file);
+		if (run_ended_abnormally(run))
+			evidence_run_end(res, run);
+		return;
+	}
+	if (!o->ok) {
+		check_fail(res, M_OPEN_FAILED, o->call->err_name ? o->call->err_name : "?");
+		evidence_call(res, o->call);
+		return;
+	}
+	if (o->access != ev->lab->open_access) {
+		check_fail(res, M_OPEN_WRONG_MODE, o->access >= 0 ? access_name(o->access) : "?", want);
+		evidence_call(res, o->call);
+		return;
+	}
+	check_pass(res, M_OPEN_OK, want);
+}
+
+void judge_size(const struct evidence *ev, struct check_result *res)
+{
+	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct lab_view *v = &run->view;
+	const struct lab_map *m = lab_view_main_map(v);
+
+	for (size_t i = 0; i < v->size_count; i++)
+		if (!m || v->sizes[i]->seq < m->call->seq) {
+			check_pass(res, M_SIZE_OK, v->sizes[i]->name);
+			return;
+		}
+	check_expected(res, M_SIZE_EXPECT);
+	if (v->size_count > 0) {
+		check_fail(res, M_SIZE_AFTER_MAP);
+		evidence_call(res, m->call);
+		evidence_call(res, v->sizes[0]);
+		return;
+	}
+	check_fail(res, M_SIZE_NONE);
+	if (m)
+		evidence_call(res, m->call);
+}
+
+void judge_mmap(const struct evidence *ev, struct check_result *res)
+{
+	const struct lab_def *lab = ev->lab;
+	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct lab_view *v = &run->view;
+	const struct lab_map *m = lab_view_main_map(v);
+	unsigned long long size = run->before_len;
+	const char *prot = lab->needs_write ? "PROT_READ|PROT_WRITE" : "PROT_READ";
+
+	if (!any_open_ok(v)) {
+		check_skip(res, M_SKIP_NOT_OPENED, lab->lab_file);
+		return;
+	}
+	check_expected(res, M_MMAP_EXPECT, size, round_pages(size, ev->page_size), prot);
+	if (!m) {
+		check_fail(res, M_MMAP_NONE, lab->lab_file);
+		if (run_ended_abnormally(run))
+			evidence_run_end(res, run);
+		return;
+	}
+	if (!m->ok) {
+		const struct lab_open *o = judged_open(v);
+		/* With the descriptor opened read-only, a shared writable mapping fails with EACCES: that is
+		   the open check's bug, reported there. */
+		if (m->call->err_name && !strcmp(m->call->err_name, "EACCES") && o &&
+		    o->access != lab->open_access) {
+			check_skip(res, M_SKIP_MMAP_EACCES, access_name(o->access));
+			evidence_call(res, m->call);
+			return;
+		}
+		check_fail(res, M_MMAP_FAILED, m->call->err_name ? m->call->err_name : "?");
+		evidence_call(res, m->call);
+		return;
+	}
+	bool read = trace_flag_has(m->prot, "PROT_READ");
+	bool write = trace_flag_has(m->prot, "PROT_WRITE");
+	bool exec = trace_flag_has(m->prot, "PROT_EXEC");
+	if (!read || exec || write != lab->needs_write) {
+		check_fail(res, M_MMAP_PROT, m->prot, prot);
+		evidence_call(res, m->call);
+		return;
+	}
+	bool shared = trace_flag_has(m->flags, "MAP_SHARED") || trace_flag_has(m->flags, "MAP_SHARED_VALIDATE");
+	bool private = trace_flag_has(m->flags, "MAP_PRIVATE");
+	if (!shared && !(private && !lab->needs_write)) {
+		check_fail(res, private ? M_MMAP_PRIVATE_WRITE : M_MMAP_FLAGS, m->flags);
+		evidence_call(res, m->call);
+		return;
+	}
+	if (m->offset != 0) {
+		check_fail(res, M_MMAP_OFFSET, m->offset);
+		evidence_call(res, m->call);
+		return;
+	}
+	if (m->length < size || round_pages(m->length, ev->page_size) != round_pages(size, ev->page_size)) {
+		check_fail(res, M_MMAP_LENGTH, m->length, size);
+		evidence_call(res, m->call);
+		return;
+	}
+	check_pass(res, M_MMAP_OK, m->length, m->addr);
+	if (private)
+		check_note(res, M_MMAP_PRIVATE_NOTE);
+}
+
+void judge_run(const struct evidence *ev, struct check_result *res)
+{
+	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct run_result *r = &run->res;
+
+	if (fail_if_abnormal(run, res))
+		return;
+	if (r->exit_code != 0) {
+		check_fail(res, M_RUN_EXIT, r->exit_code);
+		evidence_run_end(res, run);
+		return;
+	}
+	if (ev->orphans > 0) {
+		check_fail(res, M_RUN_ORPHANS, ev->orphans);
+		return;
+	}
+	if (!any_open_ok(&run->view)) {
+		/* An empty program exits 0 too: no point for doing nothing. */
+		check_skip(res, M_SKIP_RUN_NOTHING, ev->lab->lab_file);
+		return;
+	}
+	check_pass(res, M_RUN_OK, r->wall_seconds);
+}
+
+void judge_munmap(const struct evidence *ev, struct check_result *res)
+{
+	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct lab_view *v = &run->view;
+	const struct lab_map *m = ok_main_map(run);
+
+	if (!m) {
+		check_skip(res, M_SKIP_NO_MAPPING);
+		return;
+	}
+	unsigned long long pages = round_pages(m->length, ev->page_size);
+	check_expected(res, M_MUNMAP_EXPECT, m->addr, m->length);
+	const struct trace_event *u = NULL;
+	for (size_t i = 0; i < v->munmap_count && !u; i++)
+		if (v->munmaps[i]->seq > m->call->seq)
+			u = v->munmaps[i];
+	if (!u) {
+		if (run_ended_abnormally(run)) {
+			check_skip(res, M_SKIP_ABNORMAL);
+			evidence_run_end(res, run);
+			return;
+		}
+		check_fail(res, M_MUNMAP_NONE);
+		evidence_call(res, m->call);
+		return;
+	}
+	long long addr = 0, len = 0;
+	(void)trace_arg_number(&u->args[0], &addr);
+	(void)trace_arg_number(&u->args[1], &len);
+	if ((unsigned long long)addr != m->addr) {
+		check_fail(res, M_MUNMAP_ADDR, (unsigned long long)addr, m->addr);
+	} else if (round_pages((unsigned long long)len, ev->page_size) != pages) {
+		check_fail(res, M_MUNMAP_LENGTH, len, pages / ev->page_size,
+		           round_pages((unsigned long long)len, ev->page_size) / ev->page_size);
+	} else if (!u->ret_known || u->ret != 0) {
+		check_fail(res, M_MUNMAP_FAILED, u->err_name ? u->err_name : "?");
+	} else {
+		/* Every other mapping of the lab file must go too. */
+		for (size_t i = 0; i < v->map_count; i++)
+			if (v->maps[i].ok && !v->maps[i].unmapped_by) {
+				check_fail(res, M_MUNMAP_LEFT);
+				evidence_call(res, v->maps[i].call);
+				return;
+			}
+		check_pass(res, M_MUNMAP_OK);
+		return;
+	}
+	evidence_call(res, m->call);
+	evidence_call(res, u);
+}
+
+void judge_close(const struct evidence *ev, struct check_result *res)
+{
+	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct lab_view *v = &run->view;
+
+	if (!any_open_ok(v)) {
+		check_skip(res, M_SKIP_NOT_OPENED, ev->lab->lab_file);
+		return;
+	}
+	for (size_t i = 0; i < v->open_count; i++) {
+		const struct lab_open *o = &v->opens[i];
+
+		if (!o->ok || o->closed)
+			continue;
+		if (run_ended_abnormally(run)) {
+			check_skip(res, M_SKIP_ABNORMAL);
+			evidence_run_end(res, run);
+			return;
+		}
+		check_fail(res, M_CLOSE_MISSING, o->fd);
+		check_expected(res, M_CLOSE_EXPECT, o->fd);
+		evidence_call(res, o->call);
+		return;
+	}
+	check_pass(res, M_CLOSE_OK);
+}
+
+/* Whether a descriptor Valgrind found open at exit is the lab file (judged by `close` instead). */
+static bool fd_is_lab_file(const struct run_evidence *run, const char *path)
+{
+	if (!path)
+		return false;
+	/* Valgrind prints the path as the program passed it to open(): maybe relative to its cwd. */
+	char *full = path[0] == '/' ? xstrdup(path) : xasprintf("%s/%s", run->dir, path);
+	size_t n = strlen(full);
+	/* "./link.txt" joins to ".../run-memcheck/./link.txt". */
+	for (char *p = strstr(full, "/./"); p; p = strstr(full, "/./")) {
+		memmove(p, p + 2, n - (size_t)(p - full) - 1);
+		n -= 2;
+	}
+	bool same = !strcmp(full, run->lab_path);
+	free(full);
+	return same;
+}
+
+void judge_valgrind(const struct evidence *ev, struct check_result *res)
+{
+	const struct run_evidence *run = run_of(ev, RUN_MEMCHECK);
+	const struct memcheck_report *rep = &run->report;
+
+	if (!any_open_ok(&run_of(ev, RUN_NORMAL)->view)) {
+		check_skip(res, M_SKIP_RUN_NOTHING, ev->lab->lab_file);
+		return;
+	}
+	check_expected(res, M_VG_EXPECT);
+	if (run->res.timed_out) {
+		check_fail(res, M_VG_TIMEOUT, (int)(run->res.wall_seconds + 0.5));
+		return;
+	}
+	if (!run->memchecked || !rep->complete) {
+		check_fail(res, M_VG_INCOMPLETE);
+		evidence_run_end(res, run);
+		return;
+	}
+	size_t errors = 0, leaks = 0, fds = 0, shown = 0;
+	for (size_t i = 0; i < rep->count; i++) {
+		const struct memcheck_finding *f = &rep->findings[i];
+		bool counts = false;
+
+		switch (f->kind) {
+		case MEMCHECK_ERROR:
+			errors++;
+			counts = true;
+			break;
+		case MEMCHECK_LEAK:
+			counts = f->leak_kind && (!strcmp(f->leak_kind, "definitely") ||
+			                          !strcmp(f->leak_kind, "indirectly"));
+			leaks += counts;
+			break;
+		case MEMCHECK_OPEN_FD:
+			counts = !f->fd_inherited && !fd_is_lab_file(run, f->fd_path);
+			fds += counts;
+			break;
+		}
+		if (!counts || shown >= 5)
+			continue;
+		shown++;
+		const struct memcheck_frame *where = memcheck_user_frame(f);
+		char *line = where ? xasprintf("%s (%s:%d)", f->title, where->file, where->line)
+		                   : xstrdup(f->title);
+		check_evidence(res, M_EV_VALGRIND, line);
+		free(line);
+	}
+	/* A summary that counts errors the findings did not show still fails (reader safety net). */
+	if (errors == 0 && rep->error_count > 0 && leaks == 0)
+		errors = (size_t)rep->error_count;
+	if (errors + leaks + fds == 0) {
+		check_pass(res, M_VG_OK);
+		return;
+	}
+	check_fail(res, M_VG_FOUND, errors, leaks, fds);
+}
+
+/* The judgement of a run where something was made to fail: a message on stderr and a non-zero
+ * exit status, without a signal. */
+static void judge_error_run(const struct run_evidence *run, struct check_result *res, enum msg_id ok)
+{
+	const struct run_result *r = &run->res;
+
+	check_expected(res, M_ERR_EXPECT);
+	if (fail_if_abnormal(run, res))
+		return;
+	if (r->exit_code == 0) {
+		check_fail(res, M_ERR_EXIT0);
+		evidence_run_end(res, run);
+		return;
+	}
+	if (r->err_len == 0) {
+		check_fail(res, r->out_len ? M_ERR_STDOUT : M_ERR_SILENT, r->exit_code);
+		if (r->out_len) {
+			struct strbuf sb;
+			sb_init(&sb);
+			sb_escaped(&sb, r->out, r->out_len > 200 ? 200 : r->out_len);
+			check_evidence(res, M_EV_STDOUT, sb.data);
+			sb_free(&sb);
+		}
+		return;
+	}
+	check_pass(res, ok, r->exit_code);
+}
+
+void judge_error_open(const struct evidence *ev, struct check_result *res)
+{
+	judge_error_run(run_of(ev, RUN_MISSING), res, M_ERR_OPEN_OK);
+}
+
+/* The injection runs: judged only when the normal run made the call and the injection hit it. */
+static void judge_injection(const struct evidence *ev, struct check_result *res, enum run_kind kind,
+                            enum msg_id no_call, enum msg_id ok)
+{
+	const struct run_evidence *run = run_of(ev, kind);
+
+	if (!run->inject_planned) {
+		check_skip(res, no_call);
+		return;
+	}
+	if (!run->inject_hit) {
+		check_skip(res, M_SKIP_INJECT_MISSED);
+		return;
+	}
+	judge_error_run(run, res, ok);
+}
+
+void judge_error_mmap(const struct evidence *ev, struct check_result *res)
+{
+	judge_injection(ev, res, RUN_INJECT_MMAP, M_SKIP_NO_MMAP_CALL, M_ERR_MMAP_OK);
+}
+
+void judge_error_msync(const struct evidence *ev, struct check_result *res)
+{
+	judge_injection(ev, res, RUN_INJECT_MSYNC, M_SKIP_NO_MSYNC_CALL, M_ERR_MSYNC_OK);
+}

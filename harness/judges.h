@@ -1,0 +1,43 @@
+/* judges.h - the judgements both labs share, each reading the evidence of one grading. A lab's own
+ * checks (output, content, msync, the edge cases) live in its lab_<name>.c. */
+#ifndef MMAPLAB_JUDGES_H
+#define MMAPLAB_JUDGES_H
+
+#include "grade.h"
+
+void judge_build(const struct evidence *ev, struct check_result *res);
+void judge_open(const struct evidence *ev, struct check_result *res);
+void judge_size(const struct evidence *ev, struct check_result *res);
+void judge_mmap(const struct evidence *ev, struct check_result *res);
+void judge_run(const struct evidence *ev, struct check_result *res);
+void judge_munmap(const struct evidence *ev, struct check_result *res);
+void judge_close(const struct evidence *ev, struct check_result *res);
+void judge_valgrind(const struct evidence *ev, struct check_result *res);
+void judge_error_open(const struct evidence *ev, struct check_result *res);
+void judge_error_mmap(const struct evidence *ev, struct check_result *res);
+void judge_error_msync(const struct evidence *ev, struct check_result *res);
+
+/* Helpers for the labs' own judges. */
+
+/* The evidence of one run (performed or not). */
+const struct run_evidence *run_of(const struct evidence *ev, enum run_kind kind);
+
+/* True when the run ended abnormally (signal, time limit, output cap): calls the program would
+ * have made later are missing for that reason, not because it forgot them. */
+bool run_ended_abnormally(const struct run_evidence *run);
+
+/* Adds how the run ended as evidence ("exit status 1", "killed by SIGSEGV", ...), and the last
+ * lines of its standard error when there are any. */
+void evidence_run_end(struct check_result *res, const struct run_evidence *run);
+
+/* Adds one strace call line as evidence. */
+void evidence_call(struct check_result *res, const struct trace_event *call);
+
+/* Fails the check and returns true when the run did not end by itself (time limit, output cap,
+ * signal); used first by judges that look at a run's outcome. */
+bool fail_if_abnormal(const struct run_evidence *run, struct check_result *res);
+
+/* The lab mapping that the checks judge (see lab_view_main_map), only if it succeeded. */
+const struct lab_map *ok_main_map(const struct run_evidence *run);
+
+#endif

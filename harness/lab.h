@@ -1,0 +1,70 @@
+/* lab.h - what a lab is: its file, how its program is run, its checks with steps and points.
+ *
+ * A lab is data first: an instructor changes points, steps or time limits in lab_<name>.c without
+ * reading the parser. Checks read evidence (struct evidence, grade.h); they never run programs. */
+#ifndef MMAPLAB_LAB_H
+#define MMAPLAB_LAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "msg.h"
+
+struct evidence;
+struct check_result;
+
+/* The runs a grading can make; a check names the ones it reads. */
+enum run_kind {
+	RUN_NORMAL,        /* under strace, on the normal text file */
+	RUN_MEMCHECK,      /* under Valgrind Memcheck, on the normal text file */
+	RUN_MISSING,       /* no lab file */
+	RUN_INJECT_MMAP,   /* under strace, ENOMEM injected into the lab file's mmap */
+	RUN_INJECT_MSYNC,  /* under strace, EIO injected into the lab mapping's msync */
+	RUN_EMPTY,         /* under strace, on an empty lab file */
+	RUN_SHORT,         /* under strace, on a lab file shorter than "hello mmap!" */
+	RUN_KIND_COUNT
+};
+#define RUN_BIT(kind) (1u << (kind))
+
+/* Judges one check from the evidence and fills the result (check_pass/check_fail/check_skip). */
+typedef void (*judge_fn)(const struct evidence *ev, struct check_result *res);
+
+struct check_def {
+	const char *id;            /* part of the interface: reports, JSON, --step tables */
+	int step;                  /* the lab step that introduces it (1-based) */
+	int points;
+	unsigned runs;             /* RUN_BIT()s of the runs it reads */
+	enum msg_id title;         /* what it checks, one short line */
+	enum msg_id hint;          /* the general hint shown under a failure (a judge may add more) */
+	const char *man;           /* the man page to read, e.g. "mmap(2)" */
+	judge_fn judge;
+};
+
+struct lab_def {
+	const char *name;          /* "read-map" */
+	const char *folder;        /* "labs/01-read-map" */
+	const char *program;       /* the file the student writes, "read_map.c" */
+	enum msg_id title;
+	int steps;
+	const char *lab_file;      /* "link.txt": made in the run's directory and passed as argv[1] */
+	int open_access;           /* O_RDONLY or O_RDWR */
+	bool needs_write;          /* PROT_WRITE and MAP_SHARED required (write-msync) */
+	double run_seconds;        /* wall-clock limit of a plain or traced run */
+	double memcheck_seconds;   /* the same under Valgrind */
+	const struct check_def *checks;
+	size_t check_count;
+};
+
+extern const struct lab_def lab_read_map;
+extern const struct lab_def lab_write_msync;
+
+/* The labs, in course order, NULL-terminated. */
+extern const struct lab_def *const all_labs[];
+
+/* The lab called name, or NULL. */
+const struct lab_def *lab_find(const char *name);
+
+/* The check of lab called id, or NULL. */
+const struct check_def *lab_check(const struct lab_def *lab, const char *id);
+
+#endif

@@ -1,0 +1,258 @@
+/* main.c - the command line: parse, dispatch, exit status. Nothing is judged here. */
+#define _GNU_SOURCE
+#include "grade.h"
+#include "msg.h"
+#include "report.h"
+#include "scratch.h"
+#include "util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_TAP };
+
+static void usage_error(const char *what)
+{
+	fprintf(stderr, "mmaplab: ");
+	fprintf(stderr, msg(M_ERR_USAGE), what);
+	fputc('\n', stderr);
+	exit(EXIT_CANNOT_GRADE);
+}
+
+static void bad_value(const char *option, const char *value)
+{
+	char *what = xasprintf(msg(M_ERR_BAD_VALUE), option, value);
+	usage_error(what);
+}
+
+/* Parses a whole non-negative decimal number no larger than max. */
+static bool parse_number(const char *s, unsigned long long max, unsigned long long *out)
+{
+	char *end;
+
+	if (!*s || *s == '-' || *s == '+')
+		return false;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Appends s to sb quoted for a POSIX shell when it needs it. */
+static void shell_quote(struct strbuf *sb, const char *s)
+{
+	if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@") == strlen(s)) {
+		sb_puts(sb, s);
+		return;
+	}
+	sb_putc(sb, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			sb_puts(sb, "'\\''");
+		else
+			sb_putc(sb, *s);
+	}
+	sb_putc(sb, '\'');
+}
+
+static int cmd_list(void)
+{
+	for (size_t l = 0; all_labs[l]; l++) {
+		const struct lab_def *lab = all_labs[l];
+		int total = 0;
+
+		printf(msg(M_LIST_LAB), lab->name, lab->folder, msg(lab->title));
+		putchar('\n');
+		for (int step = 1; step <= lab->steps; step++) {
+			printf(msg(M_LIST_STEP), step);
+			putchar('\n');
+			for (size_t i = 0; i < lab->check_count; i++) {
+				const struct check_def *c = &lab->checks[i];
+
+				if (c->step != step)
+					continue;
+				printf(msg(M_LIST_CHECK), c->id, c->points, msg(c->title));
+				putchar('\n');
+				total += c->points;
+			}
+		}
+		printf(msg(M_LIST_TOTAL), total);
+		printf("\n\n");
+	}
+	return EXIT_ALL_PASSED;
+}
+
+static void cleanup_on_fatal(void)
+{
+	(void)sandbox_sweep_orphans();
+	scratch_cleanup_all();
+}
+
+static int cmd_grade(int argc, char **argv, const char *self)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "step", required_argument, NULL, 's' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "keep", no_argument, NULL, 'k' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct grade_options opt = { 0 };
+	enum format format = FORMAT_TEXT;
+	unsigned long long n;
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				format = FORMAT_TEXT;
+			else if (!strcmp(optarg, "json"))
+				format = FORMAT_JSON;
+			else if (!strcmp(optarg, "tap"))
+				format = FORMAT_TAP;
+			else
+				bad_value("--format", optarg);
+			break;
+		case 'l':
+			break; /* taken before dispatch, so that every message is in that language */
+		case 's':
+			if (!parse_number(optarg, 100, &n) || n == 0)
+				bad_value("--step", optarg);
+			opt.step = (int)n;
+			break;
+		case 'S':
+			if (!parse_number(optarg, ~0ULL, &n))
+				bad_value("--seed", optarg);
+			opt.seed = n;
+			opt.seed_given = true;
+			break;
+		case 'k':
+			opt.keep = true;
+			break;
+		case 'h':
+			fputs(msg(M_USAGE), stdout);
+			return EXIT_ALL_PASSED;
+		default:
+			usage_error(argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		usage_error("grade LAB SUBMISSION");
+	opt.lab = lab_find(argv[optind]);
+	if (!opt.lab) {
+		fprintf(stderr, "mmaplab: ");
+		fprintf(stderr, msg(M_ERR_UNKNOWN_LAB), argv[optind]);
+		fputc('\n', stderr);
+		return EXIT_CANNOT_GRADE;
+	}
+	if (opt.step > opt.lab->steps)
+		bad_value("--step", argv[optind]);
+	opt.submission = argv[optind + 1];
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	opt.jobs = cpus > 0 ? (int)cpus : 1;
+	const char *jobs = getenv("MMAPLAB_JOBS");
+	if (jobs && parse_number(jobs, 64, &n) && n > 0)
+		opt.jobs = (int)n;
+
+	sandbox_init();
+	set_fatal_cleanup(cleanup_on_fatal);
+	if (grade_preflight(opt.lab, opt.step) == -1)
+		return EXIT_CANNOT_GRADE;
+
+	struct grade_result result;
+	if (grade(&opt, &result) == -1)
+		return EXIT_CANNOT_GRADE;
+
+	struct strbuf cmd;
+	sb_init(&cmd);
+	shell_quote(&cmd, self);
+	sb_printf(&cmd, " grade --seed=%llu", (unsigned long long)result.seed);
+	if (opt.step > 0)
+		sb_printf(&cmd, " --step=%d", opt.step);
+	if (msg_lang() == LANG_EN)
+		sb_puts(&cmd, " --lang=en");
+	sb_printf(&cmd, " %s ", opt.lab->name);
+	shell_quote(&cmd, opt.submission);
+
+	int status = result.passed ? EXIT_ALL_PASSED : EXIT_SOME_FAILED;
+	switch (format) {
+	case FORMAT_TEXT: {
+		const char *no_color = getenv("NO_COLOR");
+		bool color = isatty(STDOUT_FILENO) && !(no_color && *no_color) && getenv("TERM") &&
+		             strcmp(getenv("TERM"), "dumb");
+		report_text(stdout, &result, cmd.data, color);
+		break;
+	}
+	case FORMAT_JSON:
+		if (report_json(stdout, &result, cmd.data) == -1)
+			status = EXIT_CANNOT_GRADE;
+		break;
+	case FORMAT_TAP:
+		report_tap(stdout, &result, cmd.data);
+		break;
+	}
+	if (result.interrupted) {
+		if (format != FORMAT_TEXT) {
+			fprintf(stderr, "mmaplab: %s\n", msg(M_REPORT_INTERRUPTED));
+		}
+		status = EXIT_INTERRUPTED;
+	}
+	sb_free(&cmd);
+	grade_result_free(&result);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "mmaplab: %s\n", strerror(errno));
+		return EXIT_CANNOT_GRADE;
+	}
+	return status;
+}
+
+/* --lang may stand anywhere; it is read first so that even usage errors speak that language. */
+static void take_language(int argc, char **argv)
+{
+	const char *lang = getenv("MMAPLAB_LANG");
+
+	for (int i = 1; i < argc; i++) {
+		if (!strncmp(argv[i], "--lang=", 7))
+			lang = argv[i] + 7;
+		else if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			lang = argv[i + 1];
+	}
+	if (!lang || !strcmp(lang, "ko"))
+		msg_set_lang(LANG_KO);
+	else if (!strcmp(lang, "en"))
+		msg_set_lang(LANG_EN);
+	else
+		bad_value("--lang", lang);
+}
+
+int main(int argc, char **argv)
+{
+	take_language(argc, argv);
+	if (argc < 2)
+		usage_error("grade | list | --version");
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+		printf("mmaplab %s\n", MMAPLAB_VERSION);
+		return EXIT_ALL_PASSED;
+	}
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+		fputs(msg(M_USAGE), stdout);
+		return EXIT_ALL_PASSED;
+	}
+	if (!strcmp(cmd, "list"))
+		return cmd_list();
+	if (!strcmp(cmd, "grade"))
+		return cmd_grade(argc - 1, argv + 1, argv[0]);
+	usage_error(cmd);
+}

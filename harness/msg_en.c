@@ -1,0 +1,238 @@
+/* msg_en.c - the grader's messages in English (--lang=en). */
+#include "msg.h"
+
+const char *const msg_en[M_COUNT] = {
+	/* labs */
+	[M_LAB_READ_MAP] = "print every byte of a file through a read-only memory mapping",
+	[M_LAB_WRITE_MSYNC] = "write hello mmap! into a file through a read-write mapping and msync it",
+
+	/* check titles */
+	[M_T_BUILD] = "it compiles",
+	[M_T_OPEN_READ] = "opens the lab file read-only (O_RDONLY)",
+	[M_T_OPEN_RDWR] = "opens the lab file read-write (O_RDWR)",
+	[M_T_SIZE] = "learns the file's size from the file before mapping",
+	[M_T_MMAP_READ] = "maps the whole file PROT_READ, MAP_SHARED",
+	[M_T_MMAP_WRITE] = "maps the whole file PROT_READ|PROT_WRITE, MAP_SHARED",
+	[M_T_RUN] = "exits with status 0 on the normal file",
+	[M_T_OUTPUT] = "standard output is exact",
+	[M_T_CONTENT] = "the file starts with hello mmap! and is otherwise unchanged",
+	[M_T_MSYNC] = "synchronizes the mapping with msync(MS_SYNC)",
+	[M_T_MUNMAP] = "unmaps the mapping with munmap",
+	[M_T_CLOSE] = "closes the lab file's descriptor",
+	[M_T_VALGRIND] = "Valgrind Memcheck finds no error, leak or open descriptor",
+	[M_T_ERROR_OPEN] = "reports on stderr and fails when the file is missing",
+	[M_T_ERROR_MMAP] = "reports on stderr and fails when mmap fails",
+	[M_T_ERROR_MSYNC] = "reports on stderr and fails when msync fails",
+	[M_T_EMPTY_FILE] = "prints File size is 0 for an empty file without mapping it",
+	[M_T_SHORT_FILE] = "grows or refuses a file shorter than hello mmap!",
+
+	/* hints */
+	[M_H_BUILD] = "Fix the first error the compiler reports first: later errors often follow from it.",
+	[M_H_OPEN_READ] = "Open with open(path, O_RDONLY): a read-only mapping needs no write access.",
+	[M_H_OPEN_RDWR] = "Open with open(path, O_RDWR): a PROT_WRITE, MAP_SHARED mapping needs a descriptor open for writing too.",
+	[M_H_SIZE] = "Call fstat(fd, &st) before mmap and use st.st_size as the length; check its return value too.",
+	[M_H_MMAP_READ] = "Call mmap(NULL, st.st_size, PROT_READ, MAP_SHARED, fd, 0) and compare the result with MAP_FAILED.",
+	[M_H_MMAP_WRITE] = "Call mmap(NULL, st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0). Stores to a MAP_PRIVATE mapping never reach the file.",
+	[M_H_RUN] = "Look at the exit status or signal in the evidence. SIGSEGV or SIGBUS means a load or store outside the mapping.",
+	[M_H_OUTPUT] = "Print printf(\"File size is %%jd\\n\", (intmax_t)st.st_size) first, then each byte with printf(\"Found character %%c at %%jd\\n\", map[i], (intmax_t)i).",
+	[M_H_CONTENT] = "Store hello mmap! in the first 11 bytes of the mapping, without the terminating NUL (memcpy, not strcpy).",
+	[M_H_MSYNC] = "Call msync(map, st.st_size, MS_SYNC) before munmap and check its result. On Linux the file looks changed even without msync, but only MS_SYNC guarantees it reached the disk.",
+	[M_H_MUNMAP] = "Call munmap(map, st.st_size) with the address mmap returned and the same length, and check its result.",
+	[M_H_CLOSE] = "The descriptor may be closed right after mmap; whichever way the program ends, call close(fd).",
+	[M_H_VALGRIND] = "Look at the file:line in the evidence. Free what you malloc and close every file you open.",
+	[M_H_ERROR_OPEN] = "When open returns -1, report it on stderr (perror(\"open\")) and exit with EXIT_FAILURE.",
+	[M_H_ERROR_MMAP] = "Compare mmap's result with MAP_FAILED, not NULL; on failure call perror(\"mmap\") and exit with EXIT_FAILURE.",
+	[M_H_ERROR_MSYNC] = "When msync returns -1, report it with perror(\"msync\") and exit with EXIT_FAILURE: exiting with success hides lost data.",
+	[M_H_EMPTY_FILE] = "mmap with length 0 fails with EINVAL. When the size is 0, print File size is 0 and exit 0 without mapping.",
+	[M_H_SHORT_FILE] = "When the file is shorter than 11 bytes, grow it first with ftruncate(fd, 11) and map the new length, or report on stderr and fail.",
+	[M_H_SHORT_LOST] = "The file holds only %zu bytes. A mapping covers whole pages: the rest of the last page is zero-filled memory, and bytes stored there are never written to the file. Grow the file with ftruncate before storing past byte %zu.",
+
+	/* build */
+	[M_BUILD_OK] = "it compiles",
+	[M_BUILD_WARNINGS] = "There are warnings. They cost no points, but they usually point at bugs: fix them.",
+	[M_BUILD_FAILED] = "it does not compile",
+	[M_BUILD_TIMEOUT] = "the compiler was stopped at its time or output limit",
+
+	/* open */
+	[M_OPEN_OK] = "opens the lab file %s",
+	[M_OPEN_EXPECT] = "an open or openat of %s with %s",
+	[M_OPEN_NONE] = "no call opens %s",
+	[M_OPEN_FAILED] = "the open of the lab file failed with %s",
+	[M_OPEN_WRONG_MODE] = "the lab file was opened %s (it must be %s)",
+
+	/* size */
+	[M_SIZE_OK] = "learns the size with %s before mapping",
+	[M_SIZE_EXPECT] = "fstat, stat, statx or lseek(SEEK_END) on the lab file before mmap",
+	[M_SIZE_AFTER_MAP] = "the size is learned only after mmap",
+	[M_SIZE_NONE] = "no call learns the size from the file (fstat, stat, statx, lseek)",
+
+	/* mmap */
+	[M_MMAP_OK] = "maps %llu bytes (at %#llx)",
+	[M_MMAP_EXPECT] = "a successful mmap of length %llu (or %llu, rounded up to pages), %s, MAP_SHARED, offset 0",
+	[M_MMAP_NONE] = "no mmap call maps %s",
+	[M_MMAP_FAILED] = "the lab file's mmap failed with %s",
+	[M_MMAP_PROT] = "protection is %s (it must be %s)",
+	[M_MMAP_PRIVATE_WRITE] = "flags are %s: stores to a private mapping never reach the file, so it must be MAP_SHARED",
+	[M_MMAP_FLAGS] = "flags %s lack MAP_SHARED",
+	[M_MMAP_OFFSET] = "offset is %lld (it must be 0)",
+	[M_MMAP_LENGTH] = "length is %llu; the file holds %llu bytes",
+	[M_MMAP_PRIVATE_NOTE] = "MAP_PRIVATE was used: a read-only mapping behaves the same as MAP_SHARED, so it passes.",
+
+	/* run */
+	[M_RUN_OK] = "exits with status 0 (%.2f s)",
+	[M_RUN_NOT_STARTED] = "the program could not be run: %s",
+	[M_RUN_TIMEOUT] = "stopped at the time limit after %d s: look for an endless loop or a wait for input",
+	[M_RUN_FLOOD] = "stopped for printing too much (over the limit)",
+	[M_RUN_SIGNAL] = "killed by signal %s",
+	[M_RUN_EXIT] = "exited with status %d (it must be 0)",
+	[M_RUN_ORPHANS] = "%d processes were still alive after the program ended; the grader killed them",
+
+	/* output */
+	[M_OUTPUT_OK] = "all %zu lines are exact",
+	[M_OUTPUT_EXPECT] = "one line File size is %zu, then one line Found character C at I for each of the %zu bytes",
+	[M_OUTPUT_EMPTY] = "nothing was printed on standard output",
+	[M_OUTPUT_DIFF] = "standard output differs from the expected one",
+	[M_OUTPUT_FLOOD] = "stopped after printing more than %zu bytes",
+	[M_OUTPUT_LINE_WANT] = "line %zu expected: %s",
+	[M_OUTPUT_LINE_GOT] = "line %zu actual:   %s",
+
+	/* content */
+	[M_CONTENT_OK] = "the file starts with hello mmap!; its other bytes and its size are unchanged",
+	[M_CONTENT_EXPECT] = "the file still %zu bytes long, with only its first 11 bytes changed to hello mmap!",
+	[M_CONTENT_GONE] = "the lab file is gone after the run",
+	[M_CONTENT_SIZE] = "the file's size changed from %zu to %zu bytes",
+	[M_CONTENT_DIFF] = "the file's content differs from the expected one",
+	[M_CONTENT_FIRST_DIFF] = "first differing byte: offset %zu",
+
+	/* msync */
+	[M_MSYNC_OK] = "synchronizes the mapping with %s",
+	[M_MSYNC_EXPECT] = "msync(%#llx, at least %zu bytes, MS_SYNC) returning 0 before munmap",
+	[M_MSYNC_NONE] = "no msync of the mapping. On Linux the file looks changed even without msync, but nothing guarantees it reached the disk",
+	[M_MSYNC_FAILED] = "msync failed with %s",
+	[M_MSYNC_NOT_SYNC] = "flags are %s: MS_ASYNC has done nothing since Linux 2.6.19, so it must be MS_SYNC",
+	[M_MSYNC_RANGE] = "msync's range does not cover the bytes written (the first 11 bytes of the mapping)",
+	[M_MSYNC_AFTER_MUNMAP] = "msync was called after munmap: an unmapped range cannot be synchronized",
+
+	/* munmap */
+	[M_MUNMAP_OK] = "unmaps the mapping at the address and length mmap used",
+	[M_MUNMAP_EXPECT] = "munmap(%#llx, %llu) returning 0",
+	[M_MUNMAP_NONE] = "no munmap of the mapping",
+	[M_MUNMAP_ADDR] = "munmap's address %#llx differs from the address mmap returned, %#llx",
+	[M_MUNMAP_LENGTH] = "munmap's length %lld unmaps %llu pages, not the mapping's %llu",
+	[M_MUNMAP_FAILED] = "munmap failed with %s",
+	[M_MUNMAP_LEFT] = "another mapping of the lab file was never unmapped",
+
+	/* close */
+	[M_CLOSE_OK] = "closes every descriptor of the lab file",
+	[M_CLOSE_EXPECT] = "close(%ld) before exit",
+	[M_CLOSE_MISSING] = "the lab file's descriptor %ld was never closed",
+
+	/* valgrind */
+	[M_VG_OK] = "no memory error, leak or unclosed descriptor",
+	[M_VG_EXPECT] = "0 errors, 0 bytes definitely or indirectly lost, no descriptor open at exit (the lab file's own is judged by close)",
+	[M_VG_FOUND] = "Valgrind found %zu memory errors, %zu leaks and %zu unclosed descriptors",
+	[M_VG_TIMEOUT] = "stopped at the time limit under Valgrind after %d s",
+	[M_VG_INCOMPLETE] = "Valgrind's report was not finished (the program ended abnormally)",
+
+	/* error paths */
+	[M_ERR_EXPECT] = "a message on standard error and a non-zero exit status (without a signal)",
+	[M_ERR_EXIT0] = "it failed but exited with status 0 (success)",
+	[M_ERR_STDOUT] = "exited with status %d, but printed its message on standard output instead of standard error",
+	[M_ERR_SILENT] = "exited with status %d, but wrote nothing on standard error",
+	[M_ERR_OPEN_OK] = "reports a missing file on stderr and exits with status %d",
+	[M_ERR_MMAP_OK] = "reports mmap's ENOMEM on stderr and exits with status %d",
+	[M_ERR_MSYNC_OK] = "reports msync's EIO on stderr and exits with status %d",
+
+	/* empty file */
+	[M_EMPTY_OK] = "prints File size is 0 for an empty file and exits 0 without mapping",
+	[M_EMPTY_EXPECT] = "standard output \"File size is 0\\n\", exit status 0, no mmap of the lab file",
+	[M_EMPTY_MAPPED] = "tried to map the empty file: mmap with length 0 fails with EINVAL",
+	[M_EMPTY_EXIT] = "exited with status %d on an empty file (it must be 0)",
+	[M_EMPTY_OUTPUT] = "on an empty file, standard output is not the one line File size is 0",
+
+	/* short file */
+	[M_SHORT_GROWN] = "grew the short file and wrote hello mmap! (now %zu bytes)",
+	[M_SHORT_REFUSED] = "left the short file unchanged, reported on stderr and exited with status %d",
+	[M_SHORT_EXPECT] = "the %zu-byte file grown with ftruncate so that it starts with hello mmap!, or left unchanged with a message on stderr and a failing exit status",
+	[M_SHORT_NO_MESSAGE] = "exited with status %d but wrote nothing on standard error",
+	[M_SHORT_CHANGED_REFUSED] = "failed (exit status %d) but changed the file",
+	[M_SHORT_NOTHING] = "left the short file unchanged and exited with success: it neither wrote hello mmap! nor refused",
+	[M_SHORT_LOST] = "bytes stored past the end of the %zu-byte file were silently lost (the file has %zu bytes afterwards)",
+
+	/* skips */
+	[M_SKIP_BUILD] = "not judged: it does not compile",
+	[M_SKIP_INTERRUPTED] = "not judged: the grading was interrupted",
+	[M_SKIP_NOT_OPENED] = "not judged: %s was never opened (see the open check)",
+	[M_SKIP_RUN_NOTHING] = "not judged: the program never even opened %s (an empty program earns no points)",
+	[M_SKIP_NO_MAPPING] = "not judged: no mapping of the lab file was made (see the mmap check)",
+	[M_SKIP_NO_SHARED_MAPPING] = "not judged: the file is unchanged because there was no shared mapping (see the mmap check)",
+	[M_SKIP_MMAP_EACCES] = "not judged: mmap failed with EACCES because the file was opened %s (see the open check)",
+	[M_SKIP_ABNORMAL] = "not judged: the program ended abnormally, so its later calls cannot be seen (see the run check)",
+	[M_SKIP_TIMEOUT] = "not judged: stopped at the time limit (see the run check)",
+	[M_SKIP_NO_MMAP_CALL] = "not judged: the normal run made no mmap of the lab file to inject a failure into (see the mmap check)",
+	[M_SKIP_NO_MSYNC_CALL] = "not judged: the normal run made no msync of the mapping to inject a failure into (see the msync check)",
+	[M_SKIP_INJECT_MISSED] = "not judged: the injected failure missed the lab file's call (the program calls in a different order on every run); grade again",
+
+	/* evidence */
+	[M_EV_STRACE] = "strace: ",
+	[M_EV_STDERR] = "stderr: ",
+	[M_EV_STDOUT] = "stdout: ",
+	[M_EV_COMPILER] = "compiler:\n",
+	[M_EV_VALGRIND] = "Valgrind: ",
+	[M_EV_WANT_BYTES] = "expected bytes: ",
+	[M_EV_GOT_BYTES] = "actual bytes:   ",
+	[M_EV_FILE_BEFORE] = "file before: ",
+	[M_EV_FILE_AFTER] = "file after:  ",
+	[M_EV_NOT_STARTED] = "could not be run: %s",
+	[M_EV_TIMED_OUT] = "stopped under %s at the time limit after %d s",
+	[M_EV_OUTPUT_CAPPED] = "stopped at the output limit",
+	[M_EV_SIGNALED] = "killed by signal %s",
+	[M_EV_EXITED] = "exited with status %d",
+
+	/* report */
+	[M_STATUS_PASS] = "PASS",
+	[M_STATUS_FAIL] = "FAIL",
+	[M_STATUS_SKIP] = "SKIP",
+	[M_REPORT_TITLE] = "mmaplab %s: grading lab %s",
+	[M_REPORT_SUBMISSION] = "submission: %s",
+	[M_REPORT_SEED] = "seed: %llu",
+	[M_REPORT_REPLAY] = "to replay this grading: %s",
+	[M_REPORT_STEP_ONLY] = "grading only the checks of steps 1 to %d",
+	[M_REPORT_EXPECTED] = "expected: ",
+	[M_REPORT_HINT] = "hint: ",
+	[M_REPORT_NOTE] = "note: ",
+	[M_REPORT_SEE] = "read: %s/README.md step %d, man %s",
+	[M_REPORT_SCORE] = "Score: %d/%d",
+	[M_REPORT_ALL_PASSED] = "every check passed",
+	[M_REPORT_KEPT] = "kept the scratch directory (strace logs, Valgrind report): %s",
+	[M_REPORT_INTERRUPTED] = "grading interrupted; every process and temporary file was cleaned up",
+
+	/* command line */
+	[M_USAGE] =
+		"usage:\n"
+		"  mmaplab grade [--format=text|json|tap] [--lang=ko|en] [--step=N] [--seed=N] [--keep] LAB SUBMISSION\n"
+		"  mmaplab list\n"
+		"  mmaplab --version\n"
+		"\n"
+		"labs: read-map, write-msync\n"
+		"SUBMISSION: one .c file, or a directory of .c files\n"
+		"exit status: 0 every check passed, 1 a check failed or was skipped, 2 usage error or cannot grade here\n",
+	[M_ERR_USAGE] = "%s (see mmaplab --help)",
+	[M_ERR_BAD_VALUE] = "invalid value for %s: '%s'",
+	[M_ERR_UNKNOWN_LAB] = "unknown lab '%s'; mmaplab list shows the labs",
+	[M_ERR_NO_SUCH_PATH] = "submission '%s' does not exist",
+	[M_ERR_CANNOT_READ] = "cannot read submission '%s'",
+	[M_ERR_NOT_C_FILE] = "'%s' is neither a C source file (.c) nor a directory",
+	[M_ERR_NO_C_FILES] = "directory '%s' holds no .c file",
+	[M_ERR_TOOL_MISSING] = "%s not found; install it with sudo apt-get install build-essential strace valgrind",
+	[M_ERR_PTRACE] =
+		"strace cannot trace programs here (ptrace is not permitted). "
+		"Under Docker run with --cap-add=SYS_PTRACE, and check that kernel.yama.ptrace_scope is not 3. "
+		"See docs-ko/troubleshooting.md",
+
+	/* list */
+	[M_LIST_LAB] = "%s (%s): %s",
+	[M_LIST_STEP] = "  step %d",
+	[M_LIST_CHECK] = "    %-12s %d pt  %s",
+	[M_LIST_TOTAL] = "  total %d points",
+};

@@ -1,0 +1,23 @@
+/* report.h - writing a grade_result for a person (text, Korean or English) or a machine (JSON,
+ * TAP 13). Nothing a program printed is trusted as text: it is escaped or sanitized on the way. */
+#ifndef MMAPLAB_REPORT_H
+#define MMAPLAB_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "grade.h"
+
+#define MMAPLAB_VERSION "0.1.0"
+
+/* command: the exact command line that replays this grading (seed included). */
+void report_text(FILE *f, const struct grade_result *r, const char *command, bool color);
+/* Returns 0, or -1 when the JSON could not be built (the caller exits EXIT_CANNOT_GRADE). */
+int report_json(FILE *f, const struct grade_result *r, const char *command);
+void report_tap(FILE *f, const struct grade_result *r, const char *command);
+
+/* The status word of a check in the current language ("통과", "PASS"...), and the JSON one. */
+const char *status_word(enum check_status s);
+const char *status_id(enum check_status s);
+
+#endif

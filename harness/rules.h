@@ -1,0 +1,67 @@
+/* rules.h - what a trace says about the lab file, and the judgements both labs share.
+ *
+ * The dynamic loader and libc open, map and close files of their own; only calls that concern the
+ * lab file count. strace -y names the file behind every descriptor, so an open, fstat, mmap or close
+ * is the lab file's when that path is the lab file's; a mapping is then followed by the address mmap
+ * returned, which munmap and msync must name. */
+#ifndef MMAPLAB_RULES_H
+#define MMAPLAB_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "trace.h"
+
+struct lab_open {
+	const struct trace_event *call;
+	bool ok;                   /* returned a descriptor */
+	long fd;
+	int access;                /* O_RDONLY, O_WRONLY or O_RDWR; -1 when it could not be read */
+	bool closed;               /* a later close() of this descriptor */
+};
+
+struct lab_map {
+	const struct trace_event *call;
+	bool ok;
+	unsigned long long addr;   /* what mmap returned */
+	unsigned long long length; /* the length argument */
+	long long offset;
+	long fd;
+	const char *prot;          /* the flag texts as strace printed them */
+	const char *flags;
+	const struct trace_event *unmapped_by;   /* the munmap that removed it, or NULL */
+};
+
+struct lab_view {
+	int main_pid;              /* the pid of the program's execve, 0 if none was seen */
+	struct lab_open *opens;    size_t open_count;
+	const struct trace_event **sizes; size_t size_count;   /* fstat/stat/statx/lseek(SEEK_END) on it */
+	struct lab_map *maps;      size_t map_count;           /* mmap of it, in order */
+	const struct trace_event **msyncs;  size_t msync_count;  /* msync overlapping a lab mapping */
+	const struct trace_event **munmaps; size_t munmap_count; /* munmap overlapping a lab mapping */
+	const struct trace_event **closes;  size_t close_count;  /* close of a lab descriptor */
+	const struct trace_event *fatal_signal;  /* the first "+++ killed by" of the main pid, or NULL */
+};
+
+/* Builds the view of trace t for the lab file at lab_path (absolute, resolved); cwd resolves
+ * relative paths of calls without a directory descriptor. */
+void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd, struct lab_view *v);
+void lab_view_free(struct lab_view *v);
+
+/* The first successful mapping of the lab file, or the first attempt if none succeeded, or NULL. */
+const struct lab_map *lab_view_main_map(const struct lab_view *v);
+
+/* The 1-based position of `call` among the calls named like it made by the same pid: what strace's
+ * inject=NAME:when=N counts. */
+size_t trace_call_ordinal(const struct trace *t, const struct trace_event *call);
+
+/* Rounds n up to a whole number of pages. */
+unsigned long long round_pages(unsigned long long n, size_t page);
+
+/* The call's text for evidence: the line without the pid prefix. */
+const char *call_text(const struct trace_event *e);
+
+/* The access mode (O_RDONLY...) named in an open flag text, or -1. */
+int open_access_of(const char *flags);
+
+#endif

@@ -1,0 +1,63 @@
+/* sandbox.h - run programs with limits and collect what they did.
+ *
+ * Every run gets its own process group, a wall-clock and CPU limit, resource limits, standard input
+ * from /dev/null, its output read through pipes up to a cap, and no descriptor above 2. When a run
+ * ends (or overruns) its whole process group is killed; the grader is a child subreaper, so a
+ * process that left the group (setsid, double fork) is found and killed when the batch ends. */
+#ifndef MMAPLAB_SANDBOX_H
+#define MMAPLAB_SANDBOX_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct run_spec {
+	const char *name;              /* for messages only, e.g. "normal" */
+	char **argv;                   /* argv[0] is an absolute path or one found on PATH */
+	char **envp;
+	const char *cwd;
+	double wall_limit;             /* seconds */
+	unsigned cpu_limit;            /* seconds of CPU time (RLIMIT_CPU) */
+	unsigned long long as_limit;   /* bytes of address space, 0 for none (Valgrind needs a lot) */
+	unsigned long long fsize_limit;/* largest file the run may write, bytes */
+	size_t stdout_cap, stderr_cap; /* bytes kept; more output kills the run */
+};
+
+struct run_result {
+	bool started;                  /* false: the program could not be executed (start_errno says why) */
+	int start_errno;
+	bool exited;                   /* ended by exit(): exit_code is valid */
+	int exit_code;
+	bool signaled;                 /* ended by a signal: term_signal is valid */
+	int term_signal;
+	bool timed_out;                /* killed by the grader at the wall or CPU limit */
+	bool output_capped;            /* killed by the grader for printing more than the cap */
+	bool interrupted;              /* the grader itself was interrupted (SIGINT/SIGTERM) */
+	double wall_seconds;
+	double cpu_seconds;
+	char *out, *err;               /* NUL-terminated copies of what was printed (up to the caps) */
+	size_t out_len, err_len;
+};
+
+/* Runs the n specs, at most `parallel` at once, and fills results[0..n). Returns the number of
+ * processes that were still alive after their run ended (escaped their process group) and were
+ * killed, or -1 if the grader was interrupted (every run is then killed and reaped). */
+int sandbox_run_all(const struct run_spec *specs, struct run_result *results, size_t n, int parallel);
+
+void run_result_free(struct run_result *r);
+
+/* Makes this process a child subreaper and installs the SIGINT/SIGTERM handlers that let a run in
+ * progress stop cleanly. Call once, before the first run. */
+void sandbox_init(void);
+
+/* True once SIGINT or SIGTERM arrived. */
+bool sandbox_interrupted(void);
+
+/* Finds processes left behind (children of this subreaper that no run is waiting for), kills and
+ * reaps them. Returns how many there were. */
+int sandbox_sweep_orphans(void);
+
+/* The signal's name, e.g. "SIGSEGV" (sigabbrev_np with a fallback for unknown numbers). */
+const char *signal_name(int sig);
+
+#endif

@@ -1,0 +1,111 @@
+/* text.c - see text.h. */
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void sb_escaped(struct strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n')
+			sb_puts(sb, "\\n");
+		else if (c == '\t')
+			sb_puts(sb, "\\t");
+		else if (c == '\\')
+			sb_puts(sb, "\\\\");
+		else if (c < 0x20 || c >= 0x7f)
+			sb_printf(sb, "\\x%02x", c);
+		else
+			sb_putc(sb, (char)c);
+	}
+}
+
+/* The length of the valid UTF-8 sequence at s (1 to 4), or 0 when it is not valid. */
+static size_t utf8_sequence(const unsigned char *s)
+{
+	unsigned char c = s[0];
+	size_t n;
+	unsigned cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF are not valid UTF-8. */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+char *utf8_sanitize(const char *s)
+{
+	struct strbuf sb;
+	const unsigned char *p = (const unsigned char *)s;
+
+	sb_init(&sb);
+	while (*p) {
+		size_t n = utf8_sequence(p);
+
+		if (n == 0 || (n == 1 && *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) {
+			sb_printf(&sb, "\\x%02x", *p);
+			p++;
+			continue;
+		}
+		sb_append(&sb, p, n);
+		p += n;
+	}
+	return sb_steal(&sb);
+}
+
+void sb_hexline(struct strbuf *sb, const char *data, size_t len, size_t from, size_t count)
+{
+	if (from > len)
+		from = len;
+	if (count > len - from)
+		count = len - from;
+	sb_printf(sb, "%06zx:", from);
+	for (size_t i = 0; i < count; i++)
+		sb_printf(sb, " %02x", (unsigned char)data[from + i]);
+	sb_puts(sb, "  |");
+	for (size_t i = 0; i < count; i++) {
+		unsigned char c = (unsigned char)data[from + i];
+		sb_putc(sb, c >= 0x20 && c < 0x7f ? (char)c : '.');
+	}
+	sb_putc(sb, '|');
+}
+
+int nth_line(const char *s, size_t len, size_t n, const char **line, size_t *line_len)
+{
+	size_t start = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		const char *nl = memchr(s + start, '\n', len - start);
+		if (!nl)
+			return -1;
+		start = (size_t)(nl - s) + 1;
+	}
+	if (start >= len)
+		return -1;
+	const char *nl = memchr(s + start, '\n', len - start);
+	*line = s + start;
+	*line_len = nl ? (size_t)(nl - (s + start)) : len - start;
+	return 0;
+}

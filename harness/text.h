@@ -1,0 +1,24 @@
+/* text.h - turning bytes a program produced into text a person or a JSON parser can take. */
+#ifndef MMAPLAB_TEXT_H
+#define MMAPLAB_TEXT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Appends s[0..n) with C escapes for everything that is not printable ASCII (\n, \t, \\, \xNN). */
+void sb_escaped(struct strbuf *sb, const char *s, size_t n);
+
+/* A copy of s in which every byte that is not part of valid UTF-8 (and every control character but
+ * \n and \t) is written as the four characters \xNN, so that a JSON library accepts it. */
+char *utf8_sanitize(const char *s);
+
+/* Appends a hex and character view of data[from..from+count) (clamped to len), one line, e.g.
+ * "0000: 68 65 6c 6c 6f  |hello|". */
+void sb_hexline(struct strbuf *sb, const char *data, size_t len, size_t from, size_t count);
+
+/* The n-th line (0-based) of s[0..len) without its newline: sets *line and *line_len; returns 0, or
+ * -1 when s has fewer lines. */
+int nth_line(const char *s, size_t len, size_t n, const char **line, size_t *line_len);
+
+#endif
