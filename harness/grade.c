@@ -125,6 +125,20 @@ struct planned_run {
 	struct run_spec spec;
 };
 
+/* MMAPLAB_TIME_SCALE multiplies every time limit of the runs (a slow machine may need 2; the tests
+ * of hanging programs use less than 1 so that they finish sooner). */
+static double time_scale(void)
+{
+	const char *s = getenv("MMAPLAB_TIME_SCALE");
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return 1.0;
+	v = strtod(s, &end);
+	return *end || v <= 0.01 || v > 100 ? 1.0 : v;
+}
+
 /* Prepares the run's directory with its lab file and its command line. */
 static void plan_run(struct planned_run *p, struct evidence *ev, enum run_kind kind, const char *scratch,
                      const char *program, const char *logs)
@@ -182,13 +196,14 @@ static void plan_run(struct planned_run *p, struct evidence *ev, enum run_kind k
 	p->envp[3] = xasprintf("TMPDIR=%s", run->dir);
 	p->envp[4] = NULL;
 	bool memcheck = kind == RUN_MEMCHECK;
+	double limit = (memcheck ? lab->memcheck_seconds : lab->run_seconds) * time_scale();
 	p->spec = (struct run_spec){
 		.name = run_names[kind],
 		.argv = p->argv,
 		.envp = p->envp,
 		.cwd = run->dir,
-		.wall_limit = memcheck ? lab->memcheck_seconds : lab->run_seconds,
-		.cpu_limit = (unsigned)(memcheck ? lab->memcheck_seconds : lab->run_seconds),
+		.wall_limit = limit,
+		.cpu_limit = (unsigned)(limit + 0.999),
 		/* Valgrind reserves a large address space of its own. */
 		.as_limit = memcheck ? 0 : 4ULL << 30,
 		.fsize_limit = 64ULL << 20,
