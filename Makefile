@@ -1,5 +1,6 @@
 # mmaplab - build the grader, run its tests, measure it.
 #   make            build/mmaplab
+#   make grade      grade a bundled example (LAB=..., SUBMISSION=... to choose)
 #   make test       every Criterion suite (unit, rules, end to end on the corpus, links)
 #   make sanitize   the same suites with AddressSanitizer and UndefinedBehaviorSanitizer
 #   make bench      how long a grading takes, stage by stage
@@ -19,8 +20,14 @@ LIB_OBJ     := $(LIB_SRC:harness/%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(wildcard tests/test_*.c)
 TEST_BIN    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test sanitize bench clean
+.PHONY: all grade test sanitize bench clean
 all: $(BUILD)/mmaplab
+
+# Grades a bundled example: the note's reading program, as the note wrote it.
+LAB ?= read-map
+SUBMISSION ?= tests/corpus/read-map/note-read.c
+grade: $(BUILD)/mmaplab
+	$(BUILD)/mmaplab grade $(LAB) $(SUBMISSION) || [ $$? -eq 1 ]
 
 $(BUILD)/obj/%.o: harness/%.c $(wildcard harness/*.h) | $(BUILD)/obj
 	$(CC) $(CFLAGS) -c -o $@ $<
