@@ -109,7 +109,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_MSYNC_EXPECT] = "msync(%#llx, at least %zu bytes, MS_SYNC) returning 0 before munmap",
 	[M_MSYNC_NONE] = "no msync of the mapping. On Linux the file looks changed even without msync, but nothing guarantees it reached the disk",
 	[M_MSYNC_FAILED] = "msync failed with %s",
-	[M_MSYNC_NOT_SYNC] = "flags are %s: MS_ASYNC has done nothing since Linux 2.6.19, so it must be MS_SYNC",
+	[M_MSYNC_NOT_SYNC] = "flags are %s: MS_SYNC is required (MS_ASYNC has done nothing since Linux 2.6.19, and MS_INVALIDATE alone writes nothing)",
 	[M_MSYNC_RANGE] = "msync's range does not cover the bytes written (the first 11 bytes of the mapping)",
 	[M_MSYNC_AFTER_MUNMAP] = "msync was called after munmap: an unmapped range cannot be synchronized",
 

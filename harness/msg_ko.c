@@ -110,7 +110,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_MSYNC_EXPECT] = "munmap 전에 msync(%#llx, 길이 %zu 이상, MS_SYNC) 호출이 0을 돌려준다",
 	[M_MSYNC_NONE] = "매핑에 대한 msync 호출이 없다. Linux에서는 msync 없이도 파일이 바뀐 것처럼 보이지만 디스크 기록은 보장되지 않는다",
 	[M_MSYNC_FAILED] = "msync가 %s로 실패했다",
-	[M_MSYNC_NOT_SYNC] = "플래그가 %s이다. MS_ASYNC는 Linux 2.6.19부터 아무 일도 하지 않으므로 MS_SYNC여야 한다",
+	[M_MSYNC_NOT_SYNC] = "플래그가 %s이다. MS_SYNC가 있어야 한다(MS_ASYNC는 Linux 2.6.19부터 아무 일도 하지 않고, MS_INVALIDATE만으로는 아무것도 기록하지 않는다)",
 	[M_MSYNC_RANGE] = "msync의 범위가 쓴 바이트(매핑의 처음 11바이트)를 덮지 않는다",
 	[M_MSYNC_AFTER_MUNMAP] = "msync를 munmap 뒤에 호출했다. 해제된 매핑은 동기화할 수 없다",
 
@@ -205,7 +205,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_REPORT_SEE] = "읽을 곳: %s/README.md %d단계, man %s",
 	[M_REPORT_SCORE] = "점수: %d/%d",
 	[M_REPORT_ALL_PASSED] = "모든 검사를 통과했다",
-	[M_REPORT_KEPT] = "작업 디렉터리를 남겼다(strace 기록, Valgrind 보고서 포함): %s",
+	[M_REPORT_KEPT] = "임시 디렉터리를 남겼다(추적 로그, Valgrind 보고서 포함): %s",
 	[M_REPORT_INTERRUPTED] = "채점이 중단되었다. 실행 중이던 프로세스와 임시 파일을 모두 정리했다",
 
 	/* command line and errors */
