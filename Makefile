@@ -6,7 +6,10 @@
 #   make bench      how long a grading takes, stage by stage
 #   make clean
 
-CC      ?= gcc
+# make's built-in default for CC is cc; the course compiles with gcc.
+ifeq ($(origin CC),default)
+CC = gcc
+endif
 BUILD   ?= build
 SANFLAGS ?=
 CFLAGS  ?= -std=gnu17 -g -O2

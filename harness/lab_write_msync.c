@@ -167,6 +167,11 @@ static void judge_short_file(const struct evidence *ev, struct check_result *res
 		check_fail(res, M_SHORT_NOTHING);
 		return;
 	}
+	if (run->after_exists && run->after_len != run->before_len) {
+		/* The file was grown, so nothing was lost past its end: the store itself went elsewhere. */
+		check_fail(res, M_SHORT_NOT_WRITTEN, run->before_len, run->after_len);
+		return;
+	}
 	/* Exit 0 without the whole greeting: the stores past the end went to the zero-filled rest of
 	   the last page, which is never written to the file. */
 	check_fail(res, M_SHORT_LOST, run->before_len, run->after_exists ? run->after_len : 0);

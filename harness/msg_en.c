@@ -157,6 +157,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_SHORT_NO_MESSAGE] = "exited with status %d but wrote nothing on standard error",
 	[M_SHORT_CHANGED_REFUSED] = "failed (exit status %d) but changed the file",
 	[M_SHORT_NOTHING] = "left the short file unchanged and exited with success: it neither wrote hello mmap! nor refused",
+	[M_SHORT_NOT_WRITTEN] = "changed the file from %zu to %zu bytes, but it does not start with hello mmap! (was the mapping shared?)",
 	[M_SHORT_LOST] = "bytes stored past the end of the %zu-byte file were silently lost (the file has %zu bytes afterwards)",
 
 	/* skips */

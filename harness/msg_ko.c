@@ -68,7 +68,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_SIZE_NONE] = "파일에서 크기를 알아내는 호출(fstat, stat, statx, lseek)이 없다",
 
 	/* mmap */
-	[M_MMAP_OK] = "길이 %llu로 매핑한다(주소 %#llx)",
+	[M_MMAP_OK] = "파일을 매핑한다(길이 %llu, 주소 %#llx)",
 	[M_MMAP_EXPECT] = "길이 %llu(또는 페이지 단위로 올린 %llu), %s, MAP_SHARED, 오프셋 0으로 성공하는 mmap",
 	[M_MMAP_NONE] = "%s를 매핑하는 mmap 호출이 없다",
 	[M_MMAP_FAILED] = "랩 파일의 mmap이 %s로 실패했다",
@@ -85,7 +85,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_RUN_TIMEOUT] = "시간 제한을 넘어 %d초 만에 중단되었다. 무한 루프나 입력 대기가 없는지 본다",
 	[M_RUN_FLOOD] = "출력이 너무 많아(제한 초과) 중단되었다",
 	[M_RUN_SIGNAL] = "시그널 %s로 비정상 종료했다",
-	[M_RUN_EXIT] = "종료 상태 %d로 끝났다(0이어야 한다)",
+	[M_RUN_EXIT] = "종료 상태가 %d이다(0이어야 한다)",
 	[M_RUN_ORPHANS] = "프로그램이 끝난 뒤에도 프로세스 %d개가 남아 있어 채점기가 종료시켰다",
 
 	/* output */
@@ -119,14 +119,14 @@ const char *const msg_ko[M_COUNT] = {
 	[M_MUNMAP_EXPECT] = "munmap(%#llx, %llu)이 0을 돌려준다",
 	[M_MUNMAP_NONE] = "매핑을 해제하는 munmap 호출이 없다",
 	[M_MUNMAP_ADDR] = "munmap의 주소 %#llx가 mmap이 돌려준 주소 %#llx와 다르다",
-	[M_MUNMAP_LENGTH] = "munmap의 길이 %lld는 매핑의 %llu페이지가 아니라 %llu페이지를 해제한다",
+	[M_MUNMAP_LENGTH] = "munmap의 길이(%lld)는 매핑의 %llu페이지가 아니라 %llu페이지를 해제한다",
 	[M_MUNMAP_FAILED] = "munmap이 %s로 실패했다",
 	[M_MUNMAP_LEFT] = "랩 파일의 다른 매핑이 해제되지 않았다",
 
 	/* close */
 	[M_CLOSE_OK] = "랩 파일의 파일 기술자를 모두 닫는다",
 	[M_CLOSE_EXPECT] = "종료 전에 close(%ld) 호출",
-	[M_CLOSE_MISSING] = "랩 파일의 파일 기술자 %ld을 닫지 않았다",
+	[M_CLOSE_MISSING] = "랩 파일의 파일 기술자(%ld)를 닫지 않았다",
 
 	/* valgrind */
 	[M_VG_OK] = "메모리 오류, 누수, 닫지 않은 파일 기술자가 없다",
@@ -138,26 +138,27 @@ const char *const msg_ko[M_COUNT] = {
 	/* error paths */
 	[M_ERR_EXPECT] = "표준 오류에 메시지를 쓰고 0이 아닌 종료 상태로 끝난다(시그널 없이)",
 	[M_ERR_EXIT0] = "실패했는데 종료 상태 0(성공)으로 끝났다",
-	[M_ERR_STDOUT] = "종료 상태 %d로 끝났지만 메시지를 표준 오류가 아니라 표준 출력에 썼다",
-	[M_ERR_SILENT] = "종료 상태 %d로 끝났지만 표준 오류에 아무것도 쓰지 않았다",
-	[M_ERR_OPEN_OK] = "파일이 없을 때 표준 오류에 알리고 종료 상태 %d로 끝난다",
-	[M_ERR_MMAP_OK] = "mmap이 ENOMEM으로 실패할 때 표준 오류에 알리고 종료 상태 %d로 끝난다",
-	[M_ERR_MSYNC_OK] = "msync가 EIO로 실패할 때 표준 오류에 알리고 종료 상태 %d로 끝난다",
+	[M_ERR_STDOUT] = "실패로 끝났지만(종료 상태 %d) 메시지를 표준 오류가 아니라 표준 출력에 썼다",
+	[M_ERR_SILENT] = "실패로 끝났지만(종료 상태 %d) 표준 오류에 아무것도 쓰지 않았다",
+	[M_ERR_OPEN_OK] = "파일이 없을 때 표준 오류에 알리고 실패로 끝난다(종료 상태 %d)",
+	[M_ERR_MMAP_OK] = "mmap이 ENOMEM으로 실패할 때 표준 오류에 알리고 실패로 끝난다(종료 상태 %d)",
+	[M_ERR_MSYNC_OK] = "msync가 EIO로 실패할 때 표준 오류에 알리고 실패로 끝난다(종료 상태 %d)",
 
 	/* empty file */
 	[M_EMPTY_OK] = "빈 파일에서 File size is 0을 출력하고 매핑 없이 0으로 끝난다",
 	[M_EMPTY_EXPECT] = "표준 출력 \"File size is 0\\n\", 종료 상태 0, 랩 파일에 대한 mmap 호출 없음",
 	[M_EMPTY_MAPPED] = "빈 파일을 매핑하려 했다. 길이 0의 mmap은 EINVAL로 실패한다",
-	[M_EMPTY_EXIT] = "빈 파일에서 종료 상태 %d로 끝났다(0이어야 한다)",
+	[M_EMPTY_EXIT] = "빈 파일에서 종료 상태가 %d이다(0이어야 한다)",
 	[M_EMPTY_OUTPUT] = "빈 파일에서 표준 출력이 File size is 0 한 줄이 아니다",
 
 	/* short file */
 	[M_SHORT_GROWN] = "짧은 파일을 늘려서 hello mmap!을 썼다(이제 %zu바이트)",
-	[M_SHORT_REFUSED] = "짧은 파일을 바꾸지 않고 표준 오류에 알린 뒤 종료 상태 %d로 끝난다",
+	[M_SHORT_REFUSED] = "짧은 파일을 바꾸지 않고 표준 오류에 알린 뒤 실패로 끝난다(종료 상태 %d)",
 	[M_SHORT_EXPECT] = "%zu바이트 파일을 ftruncate로 늘려 hello mmap!으로 시작하게 하거나, 파일을 그대로 두고 표준 오류에 알린 뒤 실패로 끝난다",
-	[M_SHORT_NO_MESSAGE] = "종료 상태 %d로 끝났지만 표준 오류에 아무것도 쓰지 않았다",
+	[M_SHORT_NO_MESSAGE] = "실패로 끝났지만(종료 상태 %d) 표준 오류에 아무것도 쓰지 않았다",
 	[M_SHORT_CHANGED_REFUSED] = "실패(종료 상태 %d)로 끝났지만 파일은 바뀌었다",
 	[M_SHORT_NOTHING] = "짧은 파일을 그대로 두고 성공으로 끝났다. hello mmap!을 쓰지도, 거부하지도 않았다",
+	[M_SHORT_NOT_WRITTEN] = "파일을 %zu바이트에서 %zu바이트로 바꿨지만 hello mmap!으로 시작하지 않는다(공유 매핑으로 썼는지 본다)",
 	[M_SHORT_LOST] = "%zu바이트 파일 끝 너머에 쓴 바이트가 조용히 사라졌다(실행 뒤 파일은 %zu바이트)",
 
 	/* skips */
@@ -188,7 +189,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_EV_TIMED_OUT] = "%s 아래에서 시간 제한으로 %d초 만에 중단되었다",
 	[M_EV_OUTPUT_CAPPED] = "출력 제한을 넘어 중단되었다",
 	[M_EV_SIGNALED] = "시그널 %s로 종료했다",
-	[M_EV_EXITED] = "종료 상태 %d로 끝났다",
+	[M_EV_EXITED] = "종료 상태: %d",
 
 	/* report */
 	[M_STATUS_PASS] = "통과",
