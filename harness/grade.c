@@ -89,41 +89,24 @@ void check_evidence_msg(struct check_result *r, enum msg_id m, ...)
 
 /* ---- runs ------------------------------------------------------------------------------------- */
 
-static const char *const run_names[RUN_KIND_COUNT] = {
-	[RUN_NORMAL] = "normal", [RUN_MEMCHECK] = "memcheck", [RUN_MISSING] = "missing",
-	[RUN_INJECT_MMAP] = "inject-mmap", [RUN_INJECT_MSYNC] = "inject-msync",
-	[RUN_EMPTY] = "empty", [RUN_SHORT] = "short",
-};
-
-static enum fixture_kind fixture_of(enum run_kind k)
-{
-	switch (k) {
-	case RUN_MISSING:
-		return FIXTURE_NONE;
-	case RUN_EMPTY:
-		return FIXTURE_EMPTY;
-	case RUN_SHORT:
-		return FIXTURE_SHORT;
-	default:
-		return FIXTURE_TEXT;
-	}
-}
-
-static bool is_traced(enum run_kind k)
-{
-	return k == RUN_NORMAL || k == RUN_INJECT_MMAP || k == RUN_INJECT_MSYNC || k == RUN_EMPTY ||
-	       k == RUN_SHORT;
-}
-
 /* Everything one run needs to be started; freed after the grading. */
 struct planned_run {
-	enum run_kind kind;
+	int index;           /* in lab->runs */
 	char *log;           /* strace log or Valgrind report, outside the run's directory */
-	char *inject;        /* "-e inject=..." value, or NULL */
-	char *argv[24];
+	char *inject;        /* "inject=..." value for strace -e, or NULL */
+	char *argv[40];
+	char *owned[40];     /* strings of argv this plan allocated */
+	size_t owned_count;
 	char *envp[8];
 	struct run_spec spec;
 };
+
+static char *own(struct planned_run *p, char *s)
+{
+	if (p->owned_count < sizeof p->owned / sizeof p->owned[0])
+		p->owned[p->owned_count++] = s;
+	return s;
+}
 
 /* MMAPLAB_TIME_SCALE multiplies every time limit of the runs (a slow machine may need 2; the tests
  * of hanging programs use less than 1 so that they finish sooner). */
@@ -139,17 +122,35 @@ static double time_scale(void)
 	return *end || v <= 0.01 || v > 100 ? 1.0 : v;
 }
 
+/* The program's arguments with "{file}" and "{seed}" filled in. */
+static void add_program_args(struct planned_run *p, size_t *n, const struct run_def *def,
+                             const struct lab_def *lab, uint64_t seed)
+{
+	static const char *const just_the_file[] = { "{file}", NULL };
+	const char *const *args = def->args ? def->args : just_the_file;
+
+	for (size_t i = 0; args[i] && *n + 2 < sizeof p->argv / sizeof p->argv[0]; i++) {
+		if (!strcmp(args[i], "{file}"))
+			p->argv[(*n)++] = (char *)lab->lab_file;
+		else if (!strcmp(args[i], "{seed}"))
+			p->argv[(*n)++] = own(p, xasprintf("%llu", (unsigned long long)seed));
+		else
+			p->argv[(*n)++] = (char *)args[i];
+	}
+}
+
 /* Prepares the run's directory with its lab file and its command line. */
-static void plan_run(struct planned_run *p, struct evidence *ev, enum run_kind kind, const char *scratch,
+static void plan_run(struct planned_run *p, struct evidence *ev, int index, const char *scratch,
                      const char *program, const char *logs)
 {
-	struct run_evidence *run = &ev->runs[kind];
+	struct run_evidence *run = &ev->runs[index];
 	const struct lab_def *lab = ev->lab;
-	char *name = xasprintf("run-%s", run_names[kind]);
+	const struct run_def *def = &lab->runs[index];
+	char *name = xasprintf("run-%s", def->name);
 	size_t n = 0;
 
-	p->kind = kind;
-	run->kind = kind;
+	p->index = index;
+	run->def = def;
 	run->performed = true;
 	run->dir = scratch_subdir(scratch, name);
 	free(name);
@@ -158,12 +159,12 @@ static void plan_run(struct planned_run *p, struct evidence *ev, enum run_kind k
 		die_errno("realpath");
 	run->lab_path = xasprintf("%s/%s", real, lab->lab_file);
 	free(real);
-	if (fixture_of(kind) != FIXTURE_NONE) {
-		fixture_make(fixture_of(kind), ev->seed, ev->page_size, &run->before, &run->before_len);
+	if (def->fixture != FIXTURE_NONE) {
+		fixture_make(def->fixture, ev->seed, ev->page_size, &run->before, &run->before_len);
 		fixture_write(run->lab_path, run->before, run->before_len);
 	}
-	p->log = xasprintf("%s/%s.log", logs, run_names[kind]);
-	if (is_traced(kind)) {
+	p->log = xasprintf("%s/%s.log", logs, def->name);
+	if (def->tool == TOOL_STRACE) {
 		run->traced = true;
 		p->argv[n++] = "strace";
 		p->argv[n++] = "-f";
@@ -176,7 +177,7 @@ static void plan_run(struct planned_run *p, struct evidence *ev, enum run_kind k
 			p->argv[n++] = p->inject;
 		}
 		p->argv[n++] = "--";
-	} else if (kind == RUN_MEMCHECK) {
+	} else if (def->tool == TOOL_MEMCHECK) {
 		run->memchecked = true;
 		p->argv[n++] = "valgrind";
 		p->argv[n++] = "--tool=memcheck";
@@ -185,20 +186,20 @@ static void plan_run(struct planned_run *p, struct evidence *ev, enum run_kind k
 		p->argv[n++] = "--errors-for-leak-kinds=definite,indirect";
 		p->argv[n++] = "--track-fds=yes";
 		p->argv[n++] = "--num-callers=12";
-		p->argv[n++] = xasprintf("--log-file=%s", p->log);
+		p->argv[n++] = own(p, xasprintf("--log-file=%s", p->log));
 	}
 	p->argv[n++] = (char *)program;
-	p->argv[n++] = (char *)lab->lab_file;
+	add_program_args(p, &n, def, lab, ev->seed);
 	p->argv[n] = NULL;
 	p->envp[0] = "PATH=/usr/local/bin:/usr/bin:/bin";
 	p->envp[1] = "LC_ALL=C";
-	p->envp[2] = xasprintf("HOME=%s", run->dir);
-	p->envp[3] = xasprintf("TMPDIR=%s", run->dir);
+	p->envp[2] = own(p, xasprintf("HOME=%s", run->dir));
+	p->envp[3] = own(p, xasprintf("TMPDIR=%s", run->dir));
 	p->envp[4] = NULL;
-	bool memcheck = kind == RUN_MEMCHECK;
+	bool memcheck = def->tool == TOOL_MEMCHECK;
 	double limit = (memcheck ? lab->memcheck_seconds : lab->run_seconds) * time_scale();
 	p->spec = (struct run_spec){
-		.name = run_names[kind],
+		.name = def->name,
 		.argv = p->argv,
 		.envp = p->envp,
 		.cwd = run->dir,
@@ -214,12 +215,8 @@ static void plan_run(struct planned_run *p, struct evidence *ev, enum run_kind k
 
 static void free_plan(struct planned_run *p)
 {
-	if (p->kind == RUN_MEMCHECK)
-		for (size_t i = 0; p->argv[i]; i++)
-			if (!strncmp(p->argv[i], "--log-file=", 11))
-				free(p->argv[i]);
-	free(p->envp[2]);
-	free(p->envp[3]);
+	for (size_t i = 0; i < p->owned_count; i++)
+		free(p->owned[i]);
 	free(p->log);
 	free(p->inject);
 }
@@ -227,7 +224,7 @@ static void free_plan(struct planned_run *p)
 /* Reads what a finished run left: the lab file, the trace, the Valgrind report. */
 static void collect_run(struct evidence *ev, const struct planned_run *p, const struct run_result *res)
 {
-	struct run_evidence *run = &ev->runs[p->kind];
+	struct run_evidence *run = &ev->runs[p->index];
 	bool truncated;
 
 	run->res = *res;
@@ -243,43 +240,52 @@ static void collect_run(struct evidence *ev, const struct planned_run *p, const 
 		memset(&run->report, 0, sizeof run->report);
 }
 
-/* The injection that makes the lab file's first call `name` fail with err, or NULL when the normal
- * run made no such call. */
-static char *plan_injection(const struct evidence *ev, const char *name, const char *err)
+/* The call of the aim run that an injection run makes fail: the lab file's first mapping for mmap,
+ * the first msync of the mapping for msync, else the first call of that name on the lab file. */
+static const struct trace_event *injection_target(const struct run_evidence *aim, const char *name)
 {
-	const struct run_evidence *normal = &ev->runs[RUN_NORMAL];
-	const struct lab_view *v = &normal->view;
-	const struct trace_event *target = NULL;
+	const struct lab_view *v = &aim->view;
 
-	if (!strcmp(name, "mmap") && v->map_count > 0)
-		target = v->maps[0].call;
-	else if (!strcmp(name, "msync")) {
+	if (!strcmp(name, "mmap"))
+		return v->map_count > 0 ? v->maps[0].call : NULL;
+	if (!strcmp(name, "msync")) {
 		const struct lab_map *m = lab_view_main_map(v);
-		for (size_t i = 0; i < v->msync_count && !target; i++)
-			if (m && v->msyncs[i]->seq > m->call->seq)
-				target = v->msyncs[i];
-	}
-	if (!target || target->pid != v->main_pid)
+		for (size_t i = 0; m && i < v->msync_count; i++)
+			if (v->msyncs[i]->seq > m->call->seq)
+				return v->msyncs[i];
 		return NULL;
-	size_t when = trace_call_ordinal(&normal->trace, target);
-	return when ? xasprintf("inject=%s:error=%s:when=%zu", target->name, err, when) : NULL;
+	}
+	for (size_t i = 0; i < aim->trace.count; i++) {
+		const struct trace_event *e = &aim->trace.events[i];
+
+		if (e->kind != TRACE_CALL || !e->name || strcmp(e->name, name))
+			continue;
+		for (size_t a = 0; a < e->nargs; a++)
+			if (e->args[a].fd_path && !strcmp(e->args[a].fd_path, aim->lab_path))
+				return e;
+	}
+	return NULL;
 }
 
-/* Whether the injection run failed the lab file's call (and not some other mmap). */
-static bool injection_hit(const struct run_evidence *run, enum run_kind kind)
+/* strace's -e inject value that fails the target call of def, or NULL when the aim run made none. */
+static char *plan_injection(const struct evidence *ev, const struct run_def *def)
 {
-	const struct lab_view *v = &run->view;
+	const struct run_evidence *aim = &ev->runs[def->aim_run];
+	const struct trace_event *target = aim->traced ? injection_target(aim, def->inject_call) : NULL;
 
-	if (kind == RUN_INJECT_MMAP) {
-		for (size_t i = 0; i < v->map_count; i++)
-			if (v->maps[i].call->injected)
-				return true;
-		return false;
-	}
-	for (size_t i = 0; i < v->msync_count; i++)
-		if (v->msyncs[i]->injected)
-			return true;
-	return false;
+	/* strace counts calls per process: only the main process's call can be aimed at. */
+	if (!target || target->pid != aim->view.main_pid)
+		return NULL;
+	size_t when = trace_call_ordinal(&aim->trace, target);
+	return when ? xasprintf("inject=%s:error=%s:when=%zu", target->name, def->inject_error, when) : NULL;
+}
+
+/* Whether the injection run failed the lab file's call (and not some other one of that name). */
+static bool injection_hit(const struct run_evidence *run)
+{
+	const struct trace_event *target = injection_target(run, run->def->inject_call);
+
+	return target && target->injected;
 }
 
 static double now_seconds(void)
@@ -294,8 +300,8 @@ static double now_seconds(void)
 /* Runs the planned runs of one phase at once and collects them. */
 static void run_phase(struct grade_result *out, struct planned_run *plans, size_t n, int jobs)
 {
-	struct run_spec specs[RUN_KIND_COUNT];
-	struct run_result results[RUN_KIND_COUNT];
+	struct run_spec specs[RUN_MAX];
+	struct run_result results[RUN_MAX];
 
 	if (n == 0)
 		return;
@@ -309,9 +315,10 @@ static void run_phase(struct grade_result *out, struct planned_run *plans, size_
 	for (size_t i = 0; i < n; i++) {
 		collect_run(&out->ev, &plans[i], &results[i]);
 		double t = results[i].wall_seconds;
-		if (plans[i].kind == RUN_MEMCHECK)
+		enum run_tool tool = out->lab->runs[plans[i].index].tool;
+		if (tool == TOOL_MEMCHECK)
 			out->timing.memcheck += t;
-		else if (is_traced(plans[i].kind))
+		else if (tool == TOOL_STRACE)
 			out->timing.traced += t;
 		else
 			out->timing.plain += t;
@@ -364,43 +371,48 @@ int grade(const struct grade_options *opt, struct grade_result *out)
 	for (size_t i = 0; i < lab->check_count; i++)
 		if (selected(opt, &lab->checks[i]))
 			wanted |= lab->checks[i].runs;
+	/* An injection run needs the run it aims from. */
+	for (size_t i = 0; i < lab->run_count; i++)
+		if ((wanted & RUN_BIT(i)) && lab->runs[i].inject_call)
+			wanted |= RUN_BIT(lab->runs[i].aim_run);
 	if (!ev->built || sandbox_interrupted())
 		wanted = 0;
 
-	struct planned_run plans[RUN_KIND_COUNT];
+	struct planned_run plans[RUN_MAX];
 	size_t np = 0;
 	memset(plans, 0, sizeof plans);
 	/* Phase 1: every run that needs nothing from another. Valgrind, the slowest, goes first so that
 	   the others overlap with it. */
-	static const enum run_kind phase1[] = { RUN_MEMCHECK, RUN_NORMAL, RUN_MISSING, RUN_EMPTY, RUN_SHORT };
-	for (size_t i = 0; i < sizeof phase1 / sizeof phase1[0]; i++)
-		if (wanted & RUN_BIT(phase1[i]))
-			plan_run(&plans[np++], ev, phase1[i], scratch, program, logs);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < lab->run_count; i++) {
+			const struct run_def *def = &lab->runs[i];
+			bool memcheck_pass = pass == 0;
+
+			if (!(wanted & RUN_BIT(i)) || def->inject_call || (def->tool == TOOL_MEMCHECK) != memcheck_pass)
+				continue;
+			plan_run(&plans[np++], ev, (int)i, scratch, program, logs);
+		}
 	run_phase(out, plans, np, opt->jobs);
 
-	/* Phase 2: the injections, aimed at the calls the normal run made. */
+	/* Phase 2: the injections, aimed at the calls their aim run made. */
 	size_t np2 = np;
-	static const struct { enum run_kind kind; const char *call, *err; } injections[] = {
-		{ RUN_INJECT_MMAP, "mmap", "ENOMEM" },
-		{ RUN_INJECT_MSYNC, "msync", "EIO" },
-	};
-	for (size_t i = 0; i < 2 && !out->interrupted; i++) {
-		enum run_kind k = injections[i].kind;
+	for (size_t i = 0; i < lab->run_count && !out->interrupted; i++) {
+		const struct run_def *def = &lab->runs[i];
 		char *inject;
 
-		if (!(wanted & RUN_BIT(k)))
+		if (!(wanted & RUN_BIT(i)) || !def->inject_call)
 			continue;
-		inject = plan_injection(ev, injections[i].call, injections[i].err);
+		inject = plan_injection(ev, def);
 		if (!inject)
 			continue;
-		ev->runs[k].inject_planned = true;
+		ev->runs[i].inject_planned = true;
 		plans[np2].inject = inject;
-		plan_run(&plans[np2], ev, k, scratch, program, logs);
+		plan_run(&plans[np2], ev, (int)i, scratch, program, logs);
 		np2++;
 	}
 	run_phase(out, plans + np, np2 - np, opt->jobs);
 	for (size_t i = np; i < np2; i++)
-		ev->runs[plans[i].kind].inject_hit = injection_hit(&ev->runs[plans[i].kind], plans[i].kind);
+		ev->runs[plans[i].index].inject_hit = injection_hit(&ev->runs[plans[i].index]);
 	for (size_t i = 0; i < np2; i++)
 		free_plan(&plans[i]);
 
@@ -463,7 +475,7 @@ void grade_result_free(struct grade_result *r)
 	free(r->kept_dir);
 	struct evidence *ev = &r->ev;
 	free(ev->compiler_output);
-	for (int k = 0; k < RUN_KIND_COUNT; k++) {
+	for (int k = 0; k < RUN_MAX; k++) {
 		struct run_evidence *run = &ev->runs[k];
 
 		if (!run->performed)
@@ -511,19 +523,23 @@ int grade_preflight(const struct lab_def *lab, int step)
 	for (size_t i = 0; i < lab->check_count; i++)
 		if (step <= 0 || lab->checks[i].step <= step)
 			wanted |= lab->checks[i].runs;
-	static const struct { const char *tool; unsigned runs; } tools[] = {
-		{ "gcc", ~0u },
-		{ "strace", RUN_BIT(RUN_NORMAL) | RUN_BIT(RUN_EMPTY) | RUN_BIT(RUN_SHORT) },
-		{ "valgrind", RUN_BIT(RUN_MEMCHECK) },
+	bool need_strace = false, need_valgrind = false;
+	for (size_t i = 0; i < lab->run_count; i++)
+		if (wanted & RUN_BIT(i)) {
+			need_strace |= lab->runs[i].tool == TOOL_STRACE;
+			need_valgrind |= lab->runs[i].tool == TOOL_MEMCHECK;
+		}
+	const struct { const char *tool; bool needed; } tools[] = {
+		{ "gcc", true }, { "strace", need_strace }, { "valgrind", need_valgrind },
 	};
 	for (size_t i = 0; i < sizeof tools / sizeof tools[0]; i++)
-		if ((tools[i].runs & (wanted | 1u)) && !on_path(tools[i].tool)) {
+		if (tools[i].needed && !on_path(tools[i].tool)) {
 			fprintf(stderr, "mmaplab: ");
 			fprintf(stderr, msg(M_ERR_TOOL_MISSING), tools[i].tool);
 			fputc('\n', stderr);
 			return -1;
 		}
-	if (!(wanted & RUN_BIT(RUN_NORMAL)))
+	if (!need_strace)
 		return 0;
 
 	/* ptrace can be forbidden (containers' seccomp profiles, Yama): find out before grading, so

@@ -44,11 +44,11 @@ void check_evidence_msg(struct check_result *r, enum msg_id m, ...);
 /* What one run produced. */
 struct run_evidence {
 	bool performed;
-	enum run_kind kind;
+	const struct run_def *def;
 	struct run_result res;
 	char *dir;              /* the run's own directory (its cwd) */
 	char *lab_path;         /* the lab file's absolute, resolved path in that directory */
-	char *before;           /* the lab file before the run (NULL for RUN_MISSING) */
+	char *before;           /* the lab file before the run (NULL for FIXTURE_NONE) */
 	size_t before_len;
 	bool after_exists;
 	char *after;            /* the lab file after the run */
@@ -70,7 +70,7 @@ struct evidence {
 	char *compiler_output;  /* what the compiler printed (errors and warnings), maybe empty */
 	bool compile_timed_out;
 	int orphans;            /* processes that outlived their run and were killed */
-	struct run_evidence runs[RUN_KIND_COUNT];
+	struct run_evidence runs[RUN_MAX];
 };
 
 struct grade_options {

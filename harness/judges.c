@@ -31,7 +31,7 @@ void evidence_run_end(struct check_result *res, const struct run_evidence *run)
 	if (!r->started)
 		check_evidence_msg(res, M_EV_NOT_STARTED, strerror(r->start_errno));
 	else if (r->timed_out)
-		check_evidence_msg(res, M_EV_TIMED_OUT, run->kind == RUN_MEMCHECK ? "Valgrind" : "strace",
+		check_evidence_msg(res, M_EV_TIMED_OUT, run->def && run->def->tool == TOOL_MEMCHECK ? "Valgrind" : run->def && run->def->tool == TOOL_STRACE ? "strace" : "-",
 		                   (int)(r->wall_seconds + 0.5));
 	else if (r->output_capped)
 		check_evidence_msg(res, M_EV_OUTPUT_CAPPED);

@@ -13,7 +13,30 @@
 struct evidence;
 struct check_result;
 
-/* The runs a grading can make; a check names the ones it reads. */
+#include "fixture.h"
+
+/* How a run is watched. */
+enum run_tool {
+	TOOL_PLAIN,        /* run as it is */
+	TOOL_STRACE,       /* under strace -f -y: the trace and the lab file's calls are evidence */
+	TOOL_MEMCHECK,     /* under Valgrind Memcheck: its report is evidence */
+};
+
+/* One run of the program a lab makes. The program gets `args` (NULL: just the lab file), in which
+ * "{file}" stands for the lab file's name and "{seed}" for the grading's seed. */
+struct run_def {
+	const char *name;          /* "normal", "inject-mmap", ...: the run's directory and log name */
+	enum run_tool tool;
+	enum fixture_kind fixture;
+	const char *const *args;
+	/* An injection run: strace makes the first call `inject_call` that the run `aim_run` made on
+	   the lab file fail with inject_error (strace -e inject=...:when=N). */
+	const char *inject_call;
+	const char *inject_error;
+	int aim_run;
+};
+
+/* The runs of the two file labs (read-map, write-msync), in the order of file_lab_runs[]. */
 enum run_kind {
 	RUN_NORMAL,        /* under strace, on the normal text file */
 	RUN_MEMCHECK,      /* under Valgrind Memcheck, on the normal text file */
@@ -24,7 +47,11 @@ enum run_kind {
 	RUN_SHORT,         /* under strace, on a lab file shorter than "hello mmap!" */
 	RUN_KIND_COUNT
 };
-#define RUN_BIT(kind) (1u << (kind))
+extern const struct run_def file_lab_runs[RUN_KIND_COUNT];
+
+/* The most runs a lab may define (bits of check_def.runs). */
+#define RUN_MAX 16
+#define RUN_BIT(index) (1u << (index))
 
 /* Judges one check from the evidence and fills the result (check_pass/check_fail/check_skip). */
 typedef void (*judge_fn)(const struct evidence *ev, struct check_result *res);
@@ -33,7 +60,7 @@ struct check_def {
 	const char *id;            /* part of the interface: reports, JSON, --step tables */
 	int step;                  /* the lab step that introduces it (1-based) */
 	int points;
-	unsigned runs;             /* RUN_BIT()s of the runs it reads */
+	unsigned runs;             /* RUN_BIT()s of the lab's runs (indices into lab_def.runs) it reads */
 	enum msg_id title;         /* what it checks, one short line */
 	enum msg_id hint;          /* the general hint shown under a failure (a judge may add more) */
 	const char *man;           /* the man page to read, e.g. "mmap(2)" */
@@ -49,6 +76,8 @@ struct lab_def {
 	const char *lab_file;      /* "link.txt": made in the run's directory and passed as argv[1] */
 	int open_access;           /* O_RDONLY or O_RDWR */
 	bool needs_write;          /* PROT_WRITE and MAP_SHARED required (write-msync) */
+	const struct run_def *runs;
+	size_t run_count;
 	double run_seconds;        /* wall-clock limit of a plain or traced run */
 	double memcheck_seconds;   /* the same under Valgrind */
 	const struct check_def *checks;

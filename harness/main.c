@@ -1,5 +1,7 @@
 /* main.c - the command line: parse, dispatch, exit status. Nothing is judged here. */
 #define _GNU_SOURCE
+#include "batch.h"
+#include "cli.h"
 #include "grade.h"
 #include "msg.h"
 #include "report.h"
@@ -13,53 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_TAP };
-
-static void usage_error(const char *what)
-{
-	fprintf(stderr, "mmaplab: ");
-	fprintf(stderr, msg(M_ERR_USAGE), what);
-	fputc('\n', stderr);
-	exit(EXIT_CANNOT_GRADE);
-}
-
-static void bad_value(const char *option, const char *value)
-{
-	char *what = xasprintf(msg(M_ERR_BAD_VALUE), option, value);
-	usage_error(what);
-}
-
-/* Parses a whole non-negative decimal number no larger than max. */
-static bool parse_number(const char *s, unsigned long long max, unsigned long long *out)
-{
-	char *end;
-
-	if (!*s || *s == '-' || *s == '+')
-		return false;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || *end || v > max)
-		return false;
-	*out = v;
-	return true;
-}
-
-/* Appends s to sb quoted for a POSIX shell when it needs it. */
-static void shell_quote(struct strbuf *sb, const char *s)
-{
-	if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@") == strlen(s)) {
-		sb_puts(sb, s);
-		return;
-	}
-	sb_putc(sb, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			sb_puts(sb, "'\\''");
-		else
-			sb_putc(sb, *s);
-	}
-	sb_putc(sb, '\'');
-}
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_TAP, FORMAT_GRADESCOPE };
 
 static int cmd_list(void)
 {
@@ -121,6 +77,8 @@ static int cmd_grade(int argc, char **argv, const char *self)
 				format = FORMAT_JSON;
 			else if (!strcmp(optarg, "tap"))
 				format = FORMAT_TAP;
+			else if (!strcmp(optarg, "gradescope"))
+				format = FORMAT_GRADESCOPE;
 			else
 				bad_value("--format", optarg);
 			break;
@@ -159,11 +117,7 @@ static int cmd_grade(int argc, char **argv, const char *self)
 	if (opt.step > opt.lab->steps)
 		bad_value("--step", argv[optind]);
 	opt.submission = argv[optind + 1];
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	opt.jobs = cpus > 0 ? (int)cpus : 1;
-	const char *jobs = getenv("MMAPLAB_JOBS");
-	if (jobs && parse_number(jobs, 64, &n) && n > 0)
-		opt.jobs = (int)n;
+	opt.jobs = default_jobs();
 
 	sandbox_init();
 	set_fatal_cleanup(cleanup_on_fatal);
@@ -174,16 +128,7 @@ static int cmd_grade(int argc, char **argv, const char *self)
 	if (grade(&opt, &result) == -1)
 		return EXIT_CANNOT_GRADE;
 
-	struct strbuf cmd;
-	sb_init(&cmd);
-	shell_quote(&cmd, self);
-	sb_printf(&cmd, " grade --seed=%llu", (unsigned long long)result.seed);
-	if (opt.step > 0)
-		sb_printf(&cmd, " --step=%d", opt.step);
-	if (msg_lang() == LANG_EN)
-		sb_puts(&cmd, " --lang=en");
-	sb_printf(&cmd, " %s ", opt.lab->name);
-	shell_quote(&cmd, opt.submission);
+	char *cmd = replay_command(self, &result);
 
 	int status = result.passed ? EXIT_ALL_PASSED : EXIT_SOME_FAILED;
 	switch (format) {
@@ -191,15 +136,19 @@ static int cmd_grade(int argc, char **argv, const char *self)
 		const char *no_color = getenv("NO_COLOR");
 		bool color = isatty(STDOUT_FILENO) && !(no_color && *no_color) && getenv("TERM") &&
 		             strcmp(getenv("TERM"), "dumb");
-		report_text(stdout, &result, cmd.data, color);
+		report_text(stdout, &result, cmd, color);
 		break;
 	}
 	case FORMAT_JSON:
-		if (report_json(stdout, &result, cmd.data) == -1)
+		if (report_json(stdout, &result, cmd) == -1)
 			status = EXIT_CANNOT_GRADE;
 		break;
 	case FORMAT_TAP:
-		report_tap(stdout, &result, cmd.data);
+		report_tap(stdout, &result, cmd);
+		break;
+	case FORMAT_GRADESCOPE:
+		if (report_gradescope(stdout, &result, cmd) == -1)
+			status = EXIT_CANNOT_GRADE;
 		break;
 	}
 	if (result.interrupted) {
@@ -208,7 +157,7 @@ static int cmd_grade(int argc, char **argv, const char *self)
 		}
 		status = EXIT_INTERRUPTED;
 	}
-	sb_free(&cmd);
+	free(cmd);
 	grade_result_free(&result);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "mmaplab: %s\n", strerror(errno));
@@ -240,7 +189,7 @@ int main(int argc, char **argv)
 {
 	take_language(argc, argv);
 	if (argc < 2)
-		usage_error("grade | list | --version");
+		usage_error("grade | batch | report | list | --version");
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
 		printf("mmaplab %s\n", MMAPLAB_VERSION);
@@ -250,9 +199,16 @@ int main(int argc, char **argv)
 		fputs(msg(M_USAGE), stdout);
 		return EXIT_ALL_PASSED;
 	}
-	if (!strcmp(cmd, "list"))
+	if (!strcmp(cmd, "list")) {
+		if (argc == 3 && !strcmp(argv[2], "--format=json"))
+			return report_labs_json(stdout) == 0 ? EXIT_ALL_PASSED : EXIT_CANNOT_GRADE;
 		return cmd_list();
+	}
 	if (!strcmp(cmd, "grade"))
 		return cmd_grade(argc - 1, argv + 1, argv[0]);
+	if (!strcmp(cmd, "batch"))
+		return cmd_batch(argc - 1, argv + 1, argv[0]);
+	if (!strcmp(cmd, "report"))
+		return cmd_report(argc - 1, argv + 1);
 	usage_error(cmd);
 }

@@ -48,6 +48,7 @@ static bool starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* True for an ASCII decimal digit (not locale-dependent, unlike isdigit). */
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -70,6 +71,12 @@ static const char *parse_count(const char *p, long long *value)
 	}
 	*value = v;
 	return p;
+}
+
+/* a + b for non-negative counts, saturating instead of overflowing (a report may hold any number). */
+static long long add_counts(long long a, long long b)
+{
+	return a > LLONG_MAX - b ? LLONG_MAX : a + b;
 }
 
 /* Reads the "==PID== " prefix (also "--PID-- " and "**PID** ", which Valgrind uses for its own
@@ -306,7 +313,7 @@ static void read_error_summary(struct reader *rd, const char *title, long long p
 
 	if (!p)
 		return;
-	rd->out->error_count = rd->out->error_count < 0 ? n : rd->out->error_count + n;
+	rd->out->error_count = rd->out->error_count < 0 ? n : add_counts(rd->out->error_count, n);
 	if (pid == rd->main_pid)
 		rd->out->complete = true;
 }
@@ -336,8 +343,8 @@ static void read_leak_summary_line(struct reader *rd, const char *body)
 	p = parse_count(p + strlen(" bytes in "), &blocks);
 	if (!p)
 		return;
-	*to_bytes += bytes;
-	*to_blocks += blocks;
+	*to_bytes = add_counts(*to_bytes, bytes);
+	*to_blocks = add_counts(*to_blocks, blocks);
 }
 
 /* Handles a line with no indentation: it starts a block. */
@@ -419,6 +426,7 @@ static void read_line(struct reader *rd, const char *line)
 	}
 }
 
+/* Splits buf into lines and feeds them to the reader (see memcheck.h). */
 int memcheck_parse(const char *buf, size_t len, struct memcheck_report *out)
 {
 	struct reader rd;
@@ -446,6 +454,7 @@ int memcheck_parse(const char *buf, size_t len, struct memcheck_report *out)
 	return 0;
 }
 
+/* Reads path (up to MEMCHECK_MAX_LOG_BYTES) and parses it; -1 with errno when it cannot be read. */
 int memcheck_parse_file(const char *path, struct memcheck_report *out)
 {
 	char *data;
@@ -460,6 +469,7 @@ int memcheck_parse_file(const char *path, struct memcheck_report *out)
 	return 0;
 }
 
+/* Releases everything memcheck_parse allocated and leaves r empty. */
 void memcheck_free(struct memcheck_report *r)
 {
 	if (!r)
@@ -471,6 +481,7 @@ void memcheck_free(struct memcheck_report *r)
 	r->count = 0;
 }
 
+/* The first frame with file:line that is not inside a shared object (see memcheck.h). */
 const struct memcheck_frame *memcheck_user_frame(const struct memcheck_finding *f)
 {
 	if (!f)
@@ -492,6 +503,7 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* The first frame with file:line whose file is one of the submission's sources (see memcheck.h). */
 const struct memcheck_frame *memcheck_source_frame(const struct memcheck_finding *f,
                                                    const char *const *sources, size_t nsources)
 {

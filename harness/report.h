@@ -15,6 +15,16 @@ void report_text(FILE *f, const struct grade_result *r, const char *command, boo
 /* Returns 0, or -1 when the JSON could not be built (the caller exits EXIT_CANNOT_GRADE). */
 int report_json(FILE *f, const struct grade_result *r, const char *command);
 void report_tap(FILE *f, const struct grade_result *r, const char *command);
+/* Gradescope's results.json (score, one test per check with its output). Returns 0, or -1 when the
+ * JSON could not be built. */
+int report_gradescope(FILE *f, const struct grade_result *r, const char *command);
+/* Every lab as JSON (name, folder, program, max_score, checks with id, step, points, title), for
+ * scripts that must not parse the localized `list`. Returns 0, or -1 when it could not be written. */
+int report_labs_json(FILE *f);
+
+/* A JSON string of s (NULL gives JSON null), with invalid UTF-8 written as \xNN (jansson rejects
+ * invalid UTF-8, and a program can print any bytes). */
+struct json_t *jstr(const char *s);
 
 /* The status word of a check in the current language ("통과", "PASS"...), and the JSON one. */
 const char *status_word(enum check_status s);

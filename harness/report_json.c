@@ -6,8 +6,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 
-/* A JSON string of s (NULL gives JSON null), with invalid UTF-8 written as \xNN. */
-static json_t *jstr(const char *s)
+json_t *jstr(const char *s)
 {
 	if (!s)
 		return json_null();

@@ -40,6 +40,7 @@ static bool is_name_char(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
+/* True for an ASCII decimal digit (not locale-dependent, unlike isdigit). */
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -146,9 +147,9 @@ static bool opens_angle(const char *p)
 	return p[0] == '<' && p[1] && p[1] != '<' && p[1] != '=' && p[1] != ' ';
 }
 
-/* Returns the end of the annotation starting at a (a[0] == '<'): just past the first unescaped '>'
- * (strace writes a '>' inside a path as \76), or at the terminating NUL. */
-static const char *skip_angle(const char *a)
+/* Returns the '>' that closes the annotation starting at a (a[0] == '<'): the first unescaped one,
+ * since strace writes a '>' inside a path as \76. NULL when the text ends first. */
+static const char *angle_close(const char *a)
 {
 	const char *p = a + 1;
 
@@ -157,7 +158,15 @@ static const char *skip_angle(const char *a)
 			p++;
 		p++;
 	}
-	return *p ? p + 1 : p;
+	return *p ? p : NULL;
+}
+
+/* Returns the end of the annotation starting at a: just past its '>', or at the terminating NUL. */
+static const char *skip_angle(const char *a)
+{
+	const char *close = angle_close(a);
+
+	return close ? close + 1 : a + strlen(a);
 }
 
 /* Returns the end of the lexical unit at p: a whole quoted string, a whole <...> annotation, the
@@ -191,6 +200,7 @@ static const char *find_close_paren(const char *p)
 	return NULL;
 }
 
+/* Decodes strace's escapes in s[0..n) into a new string (see trace.h). */
 char *trace_unescape(const char *s, size_t n, size_t *len)
 {
 	char *out = xmalloc(n + 1);
@@ -248,25 +258,27 @@ char *trace_unescape(const char *s, size_t n, size_t *len)
  * (`<path (deleted)>`), are understood. */
 static void decode_annotation(const char *a, const char *end, char **path, bool *deleted)
 {
-	const char *close = skip_angle(a);
-	size_t n;
+	const char *close = angle_close(a);
+	const char *after;
+	size_t printed, n;
 
 	*path = NULL;
 	*deleted = false;
-	if (close > end || close[-1] != '>' || close == a + 1)
+	if (!close || close >= end || close == a + 1)
 		return;
-	if (close < end) {
-		if ((size_t)(end - close) != strlen("(deleted)") || !starts_with(close, "(deleted)"))
+	after = close + 1;
+	if (after < end) {
+		if ((size_t)(end - after) != strlen("(deleted)") || !starts_with(after, "(deleted)"))
 			return;
 		*deleted = true;
 	}
-	n = (size_t)(close - 1 - (a + 1));
-	*path = trace_unescape(a + 1, n, &n);
+	printed = (size_t)(close - (a + 1));
+	*path = trace_unescape(a + 1, printed, &n);
 	if (strlen(*path) != n) {
 		/* A decoded NUL would silently cut the path short: keep the text as printed. */
 		free(*path);
-		*path = xstrndup(a + 1, (size_t)(close - 1 - (a + 1)));
-		n = strlen(*path);
+		*path = xstrndup(a + 1, printed);
+		n = printed;
 	}
 	if (!*deleted && ends_with_n(*path, n, " (deleted)")) {
 		(*path)[n - strlen(" (deleted)")] = '\0';
@@ -292,7 +304,7 @@ static void decode_fd_arg(struct trace_arg *arg)
 		p = t + strlen("AT_FDCWD");
 	} else {
 		/* Only plain decimal: strace prints descriptors in decimal, never as 0x.. or 07. */
-		if (!is_digit(t[0]) || (t[0] == '0' && is_digit(t[1])) || t[1] == 'x')
+		if (!is_digit(t[0]) || (t[0] == '0' && t[1] != '<'))
 			return;
 		p = parse_unsigned(t, false, &v);
 		if (!p || *p != '<' || v > INT_MAX)
@@ -435,8 +447,9 @@ static void parse_return(struct trace_event *ev)
 
 			if (starts_with(close, "(deleted)"))
 				stop = close + strlen("(deleted)");
-			decode_annotation(p, stop, &ev->ret_fd_path, &deleted);
-			if (ev->ret_fd_path && ev->ret >= 0 && ev->ret <= INT_MAX)
+			if (ev->ret >= 0 && ev->ret <= INT_MAX)
+				decode_annotation(p, stop, &ev->ret_fd_path, &deleted);
+			if (ev->ret_fd_path)
 				ev->ret_fd = (long)ev->ret;
 			p = stop;
 		}
@@ -772,6 +785,7 @@ static void parse_line(struct parser *ps, const char *line)
 	}
 }
 
+/* Splits buf into lines and parses each; flushes calls still unfinished at the end (see trace.h). */
 int trace_parse(const char *buf, size_t len, struct trace *out)
 {
 	struct parser ps = { .out = out };
@@ -814,6 +828,7 @@ int trace_parse(const char *buf, size_t len, struct trace *out)
 	return 0;
 }
 
+/* Reads path (up to TRACE_MAX_LOG_BYTES) and parses it; -1 with errno when it cannot be read. */
 int trace_parse_file(const char *path, struct trace *out)
 {
 	char *data;
@@ -828,6 +843,7 @@ int trace_parse_file(const char *path, struct trace *out)
 	return 0;
 }
 
+/* Releases everything trace_parse allocated and leaves t empty. */
 void trace_free(struct trace *t)
 {
 	if (!t)
@@ -852,6 +868,7 @@ void trace_free(struct trace *t)
 	t->count = 0;
 }
 
+/* True when flag is one of the |-separated tokens of text (exact match, not a prefix). */
 bool trace_flag_has(const char *text, const char *flag)
 {
 	size_t flen;
@@ -878,6 +895,7 @@ bool trace_flag_has(const char *text, const char *flag)
 	}
 }
 
+/* Reads arg as a whole number (decimal, hex, octal, NULL, or N<path>); false otherwise. */
 bool trace_arg_number(const struct trace_arg *arg, long long *value)
 {
 	const char *end;
@@ -897,6 +915,7 @@ bool trace_arg_number(const struct trace_arg *arg, long long *value)
 	return end && *end == '\0';
 }
 
+/* Finds the numeric `key=` field of a printed struct, outside strings and paths. */
 bool trace_struct_field(const char *text, const char *key, long long *value)
 {
 	size_t klen;

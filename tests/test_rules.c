@@ -49,7 +49,7 @@ static void load(const struct lab_def *lab, char *trace_text)
 	ev.page_size = 4096;
 	ev.built = true;
 	run->performed = true;
-	run->kind = RUN_NORMAL;
+	run->def = &file_lab_runs[RUN_NORMAL];
 	run->traced = true;
 	run->dir = RUN_DIR;
 	run->lab_path = LAB_PATH;

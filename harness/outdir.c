@@ -1,0 +1,193 @@
+/* outdir.c - see outdir.h. */
+#define _GNU_SOURCE
+#include "outdir.h"
+#include "msg.h"
+#include "report.h"
+#include "scratch.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* mkdir -p: the default DIR grades/LAB usually does not exist yet. */
+static void make_dirs(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) == -1 && errno != EEXIST)
+			die("%s: %s", p, strerror(errno));
+		*s = '/';
+	}
+	if (mkdir(p, 0755) == -1 && errno != EEXIST)
+		die("%s: %s", p, strerror(errno));
+	free(p);
+}
+
+int outdir_open(struct outdir *o, const char *root)
+{
+	make_dirs(root);
+	o->root = xstrdup(root);
+	char *lock = xasprintf("%s/.batch.lock", root);
+	o->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (o->lock_fd == -1)
+		die("%s: %s", lock, strerror(errno));
+	free(lock);
+	/* Two batches writing one DIR would mix their seeds and race on summary.csv. */
+	if (flock(o->lock_fd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK)
+			die_errno("flock");
+		fputs("mmaplab: ", stderr);
+		fprintf(stderr, msg(M_BATCH_LOCKED), root);
+		fputc('\n', stderr);
+		close(o->lock_fd);
+		o->lock_fd = -1;
+		return -1;
+	}
+	/* What a killed batch left half-written is thrown away: it was never renamed into place. */
+	o->partial = xasprintf("%s/.partial", root);
+	if (remove_tree(o->partial) == -1)
+		die("%s: %s", o->partial, strerror(errno));
+	if (mkdir(o->partial, 0700) == -1)
+		die("%s: %s", o->partial, strerror(errno));
+	return 0;
+}
+
+void outdir_close(struct outdir *o)
+{
+	if (o->partial && remove_tree(o->partial) == -1)
+		fprintf(stderr, "mmaplab: %s: %s\n", o->partial, strerror(errno));
+	if (o->lock_fd != -1 && close(o->lock_fd) == -1)
+		fprintf(stderr, "mmaplab: close: %s\n", strerror(errno));
+	o->lock_fd = -1;
+	free(o->partial);
+	free(o->root);
+	o->partial = o->root = NULL;
+}
+
+char *outdir_file(const char *root, const char *id, const char *ext)
+{
+	return xasprintf("%s/%s.%s", root, id, ext);
+}
+
+FILE *atomic_open(struct atomic_file *af, const struct outdir *o, const char *final)
+{
+	/* The temporary name does not derive from the student id, which may be near NAME_MAX. */
+	af->tmp = xasprintf("%s/tmp.XXXXXX", o->partial);
+	int fd = mkostemp(af->tmp, O_CLOEXEC);
+	if (fd == -1)
+		die("%s: %s", af->tmp, strerror(errno));
+	/* mkstemp makes 0600; results are for the instructor's other tools too. */
+	if (fchmod(fd, 0644) == -1)
+		die_errno("fchmod");
+	af->f = fdopen(fd, "w");
+	if (!af->f)
+		die_errno("fdopen");
+	af->final = xstrdup(final);
+	return af->f;
+}
+
+int atomic_commit(struct atomic_file *af)
+{
+	int rc = 0, saved = 0;
+
+	if (ferror(af->f) | (fclose(af->f) == EOF)) {
+		saved = errno ? errno : EIO;
+		rc = -1;
+	} else if (rename(af->tmp, af->final) == -1) {
+		saved = errno;
+		rc = -1;
+	}
+	if (rc == -1)
+		(void)unlink(af->tmp);
+	free(af->tmp);
+	free(af->final);
+	af->f = NULL;
+	af->tmp = af->final = NULL;
+	errno = saved;
+	return rc;
+}
+
+void outdir_write(const struct outdir *o, const char *id, const char *ext, const char *text)
+{
+	struct atomic_file af;
+	char *path = outdir_file(o->root, id, ext);
+
+	fputs(text, atomic_open(&af, o, path));
+	if (atomic_commit(&af) == -1)
+		die("%s: %s", path, strerror(errno));
+	free(path);
+}
+
+/* Removes DIR/ID.EXT if it is there. */
+static void remove_result(const char *root, const char *id, const char *ext)
+{
+	char *path = outdir_file(root, id, ext);
+
+	if (unlink(path) == -1 && errno != ENOENT)
+		die("%s: %s", path, strerror(errno));
+	free(path);
+}
+
+void outdir_record_error(const struct outdir *o, const char *id, const char *reason)
+{
+	char *line = xasprintf("%s\n", reason);
+
+	outdir_write(o, id, "error", line);
+	free(line);
+	/* An old result would otherwise speak for a submission that no longer grades. */
+	remove_result(o->root, id, "json");
+	remove_result(o->root, id, "txt");
+}
+
+void outdir_record_graded(const struct outdir *o, const char *id)
+{
+	remove_result(o->root, id, "error");
+}
+
+int manifest_read(const char *root, struct manifest *m)
+{
+	char *path = outdir_file(root, ".batch", "json");
+	json_t *j = json_load_file(path, 0, NULL);
+	json_t *lab = j ? json_object_get(j, "lab") : NULL, *seed = j ? json_object_get(j, "seed") : NULL;
+	int rc = -1;
+
+	free(path);
+	memset(m, 0, sizeof *m);
+	if (json_is_string(lab) && json_is_integer(seed) && json_integer_value(seed) >= 0) {
+		m->lab = xstrdup(json_string_value(lab));
+		m->seed = (uint64_t)json_integer_value(seed);
+		rc = 0;
+	}
+	json_decref(j);
+	return rc;
+}
+
+void manifest_write(const struct outdir *o, const char *lab, uint64_t seed)
+{
+	json_t *j = json_pack("{s:s, s:s, s:I}", "lab", lab, "version", MMAPLAB_VERSION, "seed", (json_int_t)seed);
+	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+
+	if (!text)
+		die("cannot build %s/.batch.json", o->root);
+	char *line = xasprintf("%s\n", text);
+	outdir_write(o, ".batch", "json", line);
+	free(line);
+	free(text);
+	json_decref(j);
+}
+
+void manifest_free(struct manifest *m)
+{
+	free(m->lab);
+	m->lab = NULL;
+}

@@ -1,0 +1,54 @@
+/*
+ * expect: build=pass open=pass size=pass mmap=pass run=pass content=pass msync=pass munmap=fail close=pass valgrind=pass error-open=pass error-mmap=pass error-msync=pass short-file=pass
+ * why: msync 뒤에 munmap 없이 close만 하고 끝낸다. 매핑은 종료 때 사라지고 내용도 이미 msync로 반영되었지만 munmap 검사는 직접 해제를 요구하므로 munmap만 실패한다.
+ * why: 나머지는 모두 통과한다.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int main(void)
+{
+	const char *msg = "hello mmap!";
+	size_t len = strlen(msg);
+
+	int fd = open("link.txt", O_RDWR);
+	if (fd < 0) {
+		perror("open");
+		return 1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		perror("fstat");
+		close(fd);
+		return 1;
+	}
+	if ((size_t)st.st_size < len) {
+		fprintf(stderr, "link.txt is %lld bytes, shorter than the %zu bytes to write\n",
+			(long long)st.st_size, len);
+		close(fd);
+		return 1;
+	}
+	char *map = mmap(NULL, st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (map == MAP_FAILED) {
+		perror("mmap");
+		close(fd);
+		return 1;
+	}
+	for (size_t i = 0; i < len; i++)
+		map[i] = msg[i];
+	if (msync(map, st.st_size, MS_SYNC) < 0) {
+		perror("msync");
+		munmap(map, st.st_size);
+		close(fd);
+		return 1;
+	}
+	if (close(fd) < 0) {
+		perror("close");
+		return 1;
+	}
+	return 0;
+}
