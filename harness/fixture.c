@@ -88,13 +88,20 @@ void fixture_make(enum fixture_kind kind, uint64_t seed, size_t page_size, char 
 	case FIXTURE_SHORT:
 		*len = (size_t)rng_between(&r, 1, 10);
 		break;
+	case FIXTURE_BINARY:
+		*len = (size_t)rng_between(&r, 256 << 10, 512 << 10);
+		break;
 	case FIXTURE_EMPTY:
 	case FIXTURE_NONE:
 		*len = 0;
 		break;
 	}
 	*data = xmalloc(*len + 1);
-	fill_text(&r, *data, *len);
+	if (kind == FIXTURE_BINARY)
+		for (size_t i = 0; i < *len; i++)
+			(*data)[i] = (char)(rng_next(&r) >> 56);
+	else
+		fill_text(&r, *data, *len);
 	if (kind == FIXTURE_SHORT) {
 		/* A newline in a ten-byte file only makes the diff harder to read. */
 		for (size_t i = 0; i < *len; i++)

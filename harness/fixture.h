@@ -25,6 +25,7 @@ enum fixture_kind {
 	FIXTURE_TEXT,    /* printable ASCII and newlines, more than one page, ending mid-page */
 	FIXTURE_EMPTY,   /* 0 bytes */
 	FIXTURE_SHORT,   /* 1 to 10 printable bytes: shorter than "hello mmap!" */
+	FIXTURE_BINARY,  /* 256 to 512 KiB of bytes of every value: a signed-char sum shows */
 };
 
 /* The bytes of the given kind for this seed (malloc'd in *data; *len may be 0). The same seed and

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-const struct run_evidence *run_of(const struct evidence *ev, enum run_kind kind)
+const struct run_evidence *run_of(const struct evidence *ev, int index)
 {
-	return &ev->runs[kind];
+	return &ev->runs[index];
 }
 
 bool run_ended_abnormally(const struct run_evidence *run)
@@ -459,7 +459,7 @@ void judge_error_open(const struct evidence *ev, struct check_result *res)
 }
 
 /* The injection runs: judged only when the normal run made the call and the injection hit it. */
-static void judge_injection(const struct evidence *ev, struct check_result *res, enum run_kind kind,
+static void judge_injection(const struct evidence *ev, struct check_result *res, int kind,
                             enum msg_id no_call, enum msg_id ok)
 {
 	const struct run_evidence *run = run_of(ev, kind);

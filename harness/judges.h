@@ -19,8 +19,8 @@ void judge_error_msync(const struct evidence *ev, struct check_result *res);
 
 /* Helpers for the labs' own judges. */
 
-/* The evidence of one run (performed or not). */
-const struct run_evidence *run_of(const struct evidence *ev, enum run_kind kind);
+/* The evidence of one run (performed or not), by its index in the lab's runs. */
+const struct run_evidence *run_of(const struct evidence *ev, int index);
 
 /* True when the run ended abnormally (signal, time limit, output cap): calls the program would
  * have made later are missing for that reason, not because it forgot them. */

@@ -86,6 +86,7 @@ struct lab_def {
 
 extern const struct lab_def lab_read_map;
 extern const struct lab_def lab_write_msync;
+extern const struct lab_def lab_perf;
 
 /* The labs, in course order, NULL-terminated. */
 extern const struct lab_def *const all_labs[];

@@ -15,7 +15,7 @@ const struct run_def file_lab_runs[RUN_KIND_COUNT] = {
 	[RUN_SHORT] = { "short", TOOL_STRACE, FIXTURE_SHORT, NULL, NULL, NULL, 0 },
 };
 
-const struct lab_def *const all_labs[] = { &lab_read_map, &lab_write_msync, NULL };
+const struct lab_def *const all_labs[] = { &lab_read_map, &lab_write_msync, &lab_perf, NULL };
 
 const struct lab_def *lab_find(const char *name)
 {

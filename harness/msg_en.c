@@ -47,6 +47,44 @@ const char *const msg_en[M_COUNT] = {
 	[M_H_SHORT_FILE] = "When the file is shorter than 11 bytes, grow it first with ftruncate(fd, 11) and map the new length, or report on stderr and fail.",
 	[M_H_SHORT_LOST] = "The file holds only %zu bytes. A mapping covers whole pages: the rest of the last page is zero-filled memory, and bytes stored there are never written to the file. Grow the file with ftruncate before storing past byte %zu.",
 
+	/* lab perf */
+	[M_LAB_PERF] = "scan one file with read() and several kinds of mmap, and measure which is faster",
+	[M_T_PERF_READ] = "read mode: reads with the requested buffer size, exact result",
+	[M_T_PERF_MMAP] = "mmap mode: maps the file once and scans it, exact result",
+	[M_T_PERF_SEQ] = "mmap-seq mode: madvise(MADV_SEQUENTIAL) on the mapping",
+	[M_T_PERF_POPULATE] = "mmap-populate mode: maps with MAP_POPULATE",
+	[M_T_PERF_PREAD] = "random-pread mode: one pread of 8 bytes per lookup",
+	[M_T_PERF_RANDOM_MMAP] = "random-mmap mode: lookups through the mapping, no pread",
+	[M_T_PERF_ERRORS] = "handles a bad mode, a missing file and an empty file",
+	[M_H_PERF_READ] = "Allocate a buffer of the --buffer size and repeat read(fd, buf, size). Add bytes as unsigned char so that no negative values creep in.",
+	[M_H_PERF_MMAP] = "mmap the whole file once, scan it, then munmap it. This mode calls no read.",
+	[M_H_PERF_SEQ] = "Call madvise(map, len, MADV_SEQUENTIAL) with the address and length of the mapping and check its result.",
+	[M_H_PERF_POPULATE] = "Pass MAP_SHARED | MAP_POPULATE as mmap's flags.",
+	[M_H_PERF_PREAD] = "Call pread(fd, &v, 8, offset) exactly once per lookup; make no mapping.",
+	[M_H_PERF_RANDOM_MMAP] = "Map the file once and read with memcpy(&v, map + offset, 8); call no pread.",
+	[M_H_PERF_ERRORS] = "An unknown mode prints the usage on stderr and exits 2; a file that cannot be opened exits 1 after perror. An empty file prints lines=0 sum=0 without mapping.",
+	[M_PERF_EXPECT_LINE] = "one line on stdout: \"%s seconds=<elapsed>\"",
+	[M_PERF_WRONG_LINE] = "the printed result is not exact",
+	[M_PERF_READ_IN_MMAP_MODE] = "an mmap mode read the file with %s",
+	[M_PERF_NO_MAPPING] = "no successful mmap of the file",
+	[M_PERF_MAPPINGS] = "the file must be mapped once, but was mapped %zu times",
+	[M_PERF_MAPPED_IN_READ_MODE] = "the file was mapped in a mode that must not map it",
+	[M_PERF_NO_READ] = "no read call reads the file",
+	[M_PERF_BUFFER_SIZE] = "read asked for %lld bytes (it must be the %d bytes given with --buffer)",
+	[M_PERF_READ_OK] = "%zu reads, each asking for %d bytes, exact result",
+	[M_PERF_MMAP_OK] = "maps the file once, scans and unmaps it, exact result",
+	[M_PERF_MADVISE_OK] = "MADV_SEQUENTIAL on the mapping, exact result",
+	[M_PERF_NO_MADVISE] = "no madvise(MADV_SEQUENTIAL) on the mapping",
+	[M_PERF_NO_POPULATE] = "mmap's flags %s lack MAP_POPULATE",
+	[M_PERF_POPULATE_OK] = "maps with MAP_POPULATE, exact result",
+	[M_PERF_PREAD_COUNT] = "%zu pread calls (there must be one per lookup, %d)",
+	[M_PERF_PREAD_OK] = "one pread per lookup (%zu), exact result",
+	[M_PERF_RANDOM_MMAP_OK] = "%d lookups through the mapping without pread, exact result",
+	[M_PERF_ERRORS_EXPECT] = "unknown mode: usage on stderr, exit status 2; missing file: message on stderr, exit status 1; empty file: lines=0 sum=0 without mapping",
+	[M_PERF_ERROR_RUN] = "the %s run must write a message on stderr and exit with status %d",
+	[M_PERF_EMPTY] = "on an empty file the %s mode did not print lines=0 sum=0 and exit 0",
+	[M_PERF_ERRORS_OK] = "handles a bad mode, a missing file and an empty file",
+
 	/* build */
 	[M_BUILD_OK] = "it compiles",
 	[M_BUILD_WARNINGS] = "There are warnings. They cost no points, but they usually point at bugs: fix them.",
@@ -215,7 +253,7 @@ const char *const msg_en[M_COUNT] = {
 		"  mmaplab list\n"
 		"  mmaplab --version\n"
 		"\n"
-		"labs: read-map, write-msync\n"
+		"labs: read-map, write-msync, perf\n"
 		"SUBMISSION: one .c file, or a directory of .c files\n"
 		"exit status: 0 every check passed, 1 a check failed or was skipped, 2 usage error or cannot grade here\n",
 	[M_ERR_USAGE] = "%s (see mmaplab --help)",

@@ -48,6 +48,44 @@ const char *const msg_ko[M_COUNT] = {
 	[M_H_SHORT_FILE] = "파일이 11바이트보다 짧으면 ftruncate(fd, 11)로 먼저 늘린 뒤 새 길이로 매핑하거나, 표준 오류에 알리고 실패로 끝낸다.",
 	[M_H_SHORT_LOST] = "파일은 %zu바이트뿐이다. 매핑은 페이지 단위라 마지막 페이지의 나머지는 0으로 채워진 메모리이고, 그곳에 쓴 바이트는 파일에 기록되지 않고 사라진다. 파일 끝 너머의 %zu바이트 이후에 쓰기 전에 ftruncate로 파일을 늘린다.",
 
+	/* lab perf */
+	[M_LAB_PERF] = "같은 파일을 read와 여러 방식의 mmap으로 훑어 보고 어느 쪽이 빠른지 잰다",
+	[M_T_PERF_READ] = "read 모드: 요청한 버퍼 크기로 read하고 결과가 정확하다",
+	[M_T_PERF_MMAP] = "mmap 모드: 파일을 한 번 매핑해 훑고 결과가 정확하다",
+	[M_T_PERF_SEQ] = "mmap-seq 모드: 매핑에 madvise(MADV_SEQUENTIAL)를 건다",
+	[M_T_PERF_POPULATE] = "mmap-populate 모드: MAP_POPULATE로 매핑한다",
+	[M_T_PERF_PREAD] = "random-pread 모드: 조회마다 pread 한 번으로 8바이트를 읽는다",
+	[M_T_PERF_RANDOM_MMAP] = "random-mmap 모드: pread 없이 매핑에서 조회한다",
+	[M_T_PERF_ERRORS] = "잘못된 사용, 없는 파일, 빈 파일을 올바르게 처리한다",
+	[M_H_PERF_READ] = "--buffer로 받은 크기만큼 버퍼를 잡고 read(fd, buf, size)를 반복한다. 바이트 합은 unsigned char로 더해야 음수가 섞이지 않는다.",
+	[M_H_PERF_MMAP] = "파일 전체를 한 번 mmap하고, 훑은 뒤 munmap한다. 이 모드에서는 read를 부르지 않는다.",
+	[M_H_PERF_SEQ] = "mmap이 돌려준 주소와 길이로 madvise(map, len, MADV_SEQUENTIAL)를 호출하고 반환값을 검사한다.",
+	[M_H_PERF_POPULATE] = "mmap의 flags에 MAP_SHARED | MAP_POPULATE를 준다.",
+	[M_H_PERF_PREAD] = "조회마다 pread(fd, &v, 8, offset)을 정확히 한 번 호출한다. 매핑은 만들지 않는다.",
+	[M_H_PERF_RANDOM_MMAP] = "파일을 한 번 매핑하고 memcpy(&v, map + offset, 8)로 읽는다. pread는 부르지 않는다.",
+	[M_H_PERF_ERRORS] = "알 수 없는 모드는 사용법을 표준 오류에 쓰고 2로, 열 수 없는 파일은 perror 뒤 1로 끝낸다. 빈 파일은 매핑하지 않고 lines=0 sum=0을 출력한다.",
+	[M_PERF_EXPECT_LINE] = "표준 출력 한 줄: \"%s seconds=<경과 시간>\"",
+	[M_PERF_WRONG_LINE] = "출력한 결과가 정확하지 않다",
+	[M_PERF_READ_IN_MMAP_MODE] = "mmap 모드인데 파일을 %s로 읽었다",
+	[M_PERF_NO_MAPPING] = "파일을 매핑하는 데 성공한 mmap 호출이 없다",
+	[M_PERF_MAPPINGS] = "파일을 한 번 매핑해야 하는데 %zu번 매핑했다",
+	[M_PERF_MAPPED_IN_READ_MODE] = "매핑하지 않아야 하는 모드에서 파일을 매핑했다",
+	[M_PERF_NO_READ] = "파일을 읽는 read 호출이 없다",
+	[M_PERF_BUFFER_SIZE] = "read가 %lld바이트를 요청했다(--buffer로 준 %d바이트여야 한다)",
+	[M_PERF_READ_OK] = "read %zu번, 매번 %d바이트를 요청하고 결과가 정확하다",
+	[M_PERF_MMAP_OK] = "파일을 한 번 매핑해 훑고 해제하며 결과가 정확하다",
+	[M_PERF_MADVISE_OK] = "매핑에 MADV_SEQUENTIAL을 걸고 결과가 정확하다",
+	[M_PERF_NO_MADVISE] = "매핑에 대한 madvise(MADV_SEQUENTIAL) 호출이 없다",
+	[M_PERF_NO_POPULATE] = "mmap의 플래그 %s에 MAP_POPULATE가 없다",
+	[M_PERF_POPULATE_OK] = "MAP_POPULATE로 매핑하고 결과가 정확하다",
+	[M_PERF_PREAD_COUNT] = "pread 호출이 %zu번이다(조회 수 %d와 같아야 한다)",
+	[M_PERF_PREAD_OK] = "조회마다 pread를 한 번씩(%zu번) 호출하고 결과가 정확하다",
+	[M_PERF_RANDOM_MMAP_OK] = "pread 없이 매핑에서 %d번 조회하고 결과가 정확하다",
+	[M_PERF_ERRORS_EXPECT] = "알 수 없는 모드: 표준 오류에 사용법, 종료 상태 2. 없는 파일: 표준 오류에 메시지, 종료 상태 1. 빈 파일: lines=0 sum=0, 매핑 없음",
+	[M_PERF_ERROR_RUN] = "%s 실행에서 표준 오류에 메시지를 쓰고 종료 상태 %d로 끝나야 한다",
+	[M_PERF_EMPTY] = "빈 파일에서 %s 모드가 lines=0 sum=0을 출력하고 0으로 끝나지 않았다",
+	[M_PERF_ERRORS_OK] = "잘못된 모드, 없는 파일, 빈 파일을 모두 올바르게 처리한다",
+
 	/* build */
 	[M_BUILD_OK] = "컴파일된다",
 	[M_BUILD_WARNINGS] = "경고가 있다. 감점은 없지만 경고는 대개 버그를 가리키니 고친다.",
@@ -216,7 +254,7 @@ const char *const msg_ko[M_COUNT] = {
 		"  mmaplab list\n"
 		"  mmaplab --version\n"
 		"\n"
-		"실습: read-map, write-msync\n"
+		"실습: read-map, write-msync, perf\n"
 		"제출물: .c 파일 하나, 또는 .c 파일들이 든 디렉터리\n"
 		"종료 상태: 0 모든 검사 통과, 1 실패하거나 건너뛴 검사가 있음, 2 사용법 오류나 채점할 수 없는 환경\n",
 	[M_ERR_USAGE] = "%s (mmaplab --help로 사용법을 본다)",

@@ -58,7 +58,7 @@ void report_text(FILE *f, const struct grade_result *r, const char *command, boo
 		const struct check_result *c = &r->checks[i];
 		const char *col = c->status == CHECK_PASS ? green : c->status == CHECK_FAIL ? red : yellow;
 
-		fprintf(f, "%s[%s]%s %-11s %s\n", col, status_word(c->status), reset, c->def->id,
+		fprintf(f, "%s[%s]%s %-13s %s\n", col, status_word(c->status), reset, c->def->id,
 		        c->message ? c->message : "");
 		if (c->note)
 			print_indented(f, indent, msg(M_REPORT_NOTE), c->note, 10);
