@@ -249,8 +249,10 @@ const char *const msg_en[M_COUNT] = {
 	/* command line */
 	[M_USAGE] =
 		"usage:\n"
-		"  mmaplab grade [--format=text|json|tap] [--lang=ko|en] [--step=N] [--seed=N] [--keep] LAB SUBMISSION\n"
-		"  mmaplab list\n"
+		"  mmaplab grade [--format=text|json|tap|gradescope] [--lang=ko|en] [--step=N] [--seed=N] [--keep] LAB SUBMISSION\n"
+		"  mmaplab batch [-j N] [--seed=N] [--out DIR] [--resume] [--only ID] [--lang=ko|en] LAB SUBMISSIONS_DIR\n"
+		"  mmaplab report DIR\n"
+		"  mmaplab list [--format=json]\n"
 		"  mmaplab --version\n"
 		"\n"
 		"labs: read-map, write-msync, perf\n"
@@ -268,6 +270,46 @@ const char *const msg_en[M_COUNT] = {
 		"strace cannot trace programs here (ptrace is not permitted). "
 		"Under Docker run with --cap-add=SYS_PTRACE, and check that kernel.yama.ptrace_scope is not 3. "
 		"See docs-ko/troubleshooting.md",
+
+	/* batch, progress, class summary and report.html */
+	[M_BATCH_SKIP_ENTRY] = "skipping '%s': neither a directory nor a .c file, so not a student",
+	[M_BATCH_SKIP_HIDDEN] = "skipping the hidden entry '%s': not a student",
+	[M_BATCH_SKIP_DUPLICATE] = "skipping '%s': another entry has the same student id",
+	[M_BATCH_LOCKED] = "another batch is writing to '%s'; run again when it has finished",
+	[M_BATCH_BAD_RESULT] = "'%s' cannot be read as a result of the %s lab",
+	[M_BATCH_NOT_GRADED] = "not graded yet (--resume grades it)",
+	[M_BATCH_OVERRAN] = "the grading did not end within %d seconds and was stopped",
+	[M_BATCH_WORKER_STOPPED] = "the grading was stopped before it ended",
+	[M_BATCH_WORKER_SIGNAL] = "the grader was killed by %s%s",
+	[M_BATCH_WORKER_EXIT] = "the grader ended with exit status %d%s",
+	[M_BATCH_OTHER_LAB] = "'%s' holds a batch of the %s lab; give another --out, or grade afresh without --resume and --only",
+	[M_BATCH_SEED_CONFLICT] = "the batch in '%s' was graded with another seed; --resume and --only reuse the recorded seed, so leave out --seed",
+	[M_BATCH_NO_STUDENT] = "there is no student '%s' in '%s'",
+	[M_BATCH_EMPTY] = "'%s' holds no student to grade",
+	[M_BATCH_START] = "%s: grading %zu students (of %zu, seed %llu, %d at once)",
+	[M_BATCH_INTERRUPTED] = "interrupted; %zu students were graded (of %zu this time), --resume grades the others",
+	[M_BATCH_WROTE] = "results: %s (summary.csv, report.html, a .json and a .txt per student)",
+	[M_BATCH_WROTE_HTML] = "wrote %s/report.html",
+	[M_BATCH_NO_RESULTS] = "'%s' holds no results",
+	[M_BATCH_SUMMARY_HEAD] = "%s: %zu students, %zu graded, %zu could not be graded",
+	[M_BATCH_SUMMARY_MEAN] = "mean %.1f of %d points",
+	[M_BATCH_SUMMARY_CHECKS] = "students who passed each check",
+	[M_BATCH_SUMMARY_SCORES] = "scores",
+	[M_BATCH_POINTS] = "%d pt",
+	[M_BATCH_POINT_RANGE] = "%d-%d pt",
+	[M_PROGRESS_ESTIMATING] = "estimating time left",
+	[M_PROGRESS_LEFT] = "about %ldm %lds left",
+	[M_PROGRESS_FAILED] = "failed %zu (could not grade %zu)",
+	[M_PROGRESS_NOT_GRADED] = "could not grade",
+	[M_HTML_TITLE] = "%s: class results",
+	[M_HTML_PASS_RATES] = "pass rate of each check",
+	[M_HTML_CLASS] = "students",
+	[M_HTML_SORT_HINT] = "Click a header to sort by that column, again to reverse; click a student id to open that student's report.",
+	[M_HTML_STUDENT] = "student",
+	[M_HTML_SCORE] = "score",
+	[M_HTML_CHECK_TITLE] = "%s (%d pt)",
+	[M_HTML_ERROR] = "why not graded",
+	[M_HTML_REPORTS] = "reports",
 
 	/* list */
 	[M_LIST_LAB] = "%s (%s): %s",

@@ -250,8 +250,10 @@ const char *const msg_ko[M_COUNT] = {
 	/* command line and errors */
 	[M_USAGE] =
 		"사용법:\n"
-		"  mmaplab grade [--format=text|json|tap] [--lang=ko|en] [--step=N] [--seed=N] [--keep] 실습 제출물\n"
-		"  mmaplab list\n"
+		"  mmaplab grade [--format=text|json|tap|gradescope] [--lang=ko|en] [--step=N] [--seed=N] [--keep] 실습 제출물\n"
+		"  mmaplab batch [-j N] [--seed=N] [--out DIR] [--resume] [--only ID] [--lang=ko|en] 실습 제출물_디렉터리\n"
+		"  mmaplab report DIR\n"
+		"  mmaplab list [--format=json]\n"
 		"  mmaplab --version\n"
 		"\n"
 		"실습: read-map, write-msync, perf\n"
@@ -269,6 +271,46 @@ const char *const msg_ko[M_COUNT] = {
 		"strace가 프로그램을 추적할 수 없다(ptrace가 허용되지 않는다). "
 		"Docker라면 --cap-add=SYS_PTRACE로 실행하고, kernel.yama.ptrace_scope가 3이 아닌지 확인한다. "
 		"docs-ko/troubleshooting.md를 본다",
+
+	/* batch, progress, class summary and report.html */
+	[M_BATCH_SKIP_ENTRY] = "'%s'는 디렉터리도 .c 파일도 아니므로 학생으로 보지 않고 건너뛴다",
+	[M_BATCH_SKIP_HIDDEN] = "숨은 항목 '%s'는 학생으로 보지 않고 건너뛴다",
+	[M_BATCH_SKIP_DUPLICATE] = "'%s'는 앞의 항목과 학생 id가 같으므로 건너뛴다",
+	[M_BATCH_LOCKED] = "다른 batch가 '%s'에 결과를 쓰고 있다. 그 batch가 끝난 뒤에 다시 실행한다",
+	[M_BATCH_BAD_RESULT] = "'%s'를 %s 실습의 채점 결과로 읽을 수 없다",
+	[M_BATCH_NOT_GRADED] = "아직 채점하지 않았다(--resume으로 이어서 채점한다)",
+	[M_BATCH_OVERRAN] = "채점이 %d초 안에 끝나지 않아 중단했다",
+	[M_BATCH_WORKER_STOPPED] = "채점이 중간에 중단되었다",
+	[M_BATCH_WORKER_SIGNAL] = "채점기가 시그널 %s로 죽었다%s",
+	[M_BATCH_WORKER_EXIT] = "채점기가 종료 상태 %d로 끝났다%s",
+	[M_BATCH_OTHER_LAB] = "'%s'에는 %s 실습의 batch가 있다. --out으로 다른 디렉터리를 주거나 --resume, --only 없이 새로 채점한다",
+	[M_BATCH_SEED_CONFLICT] = "'%s'의 batch는 다른 시드로 채점되었다. --resume과 --only는 기록된 시드로 채점하므로 --seed를 빼고 실행한다",
+	[M_BATCH_NO_STUDENT] = "학생 '%s'가 '%s'에 없다",
+	[M_BATCH_EMPTY] = "'%s'에 채점할 학생이 없다",
+	[M_BATCH_START] = "%s 실습: 학생 %zu명을 채점한다(전체 %zu명, 시드 %llu, 동시에 %d명)",
+	[M_BATCH_INTERRUPTED] = "중단했다. 학생 %zu명의 채점을 마쳤고(이번에 채점할 학생 %zu명 중) 나머지는 --resume으로 이어서 채점한다",
+	[M_BATCH_WROTE] = "결과: %s (summary.csv, report.html, 학생마다 .json과 .txt)",
+	[M_BATCH_WROTE_HTML] = "%s/report.html을 썼다",
+	[M_BATCH_NO_RESULTS] = "'%s'에 채점 결과가 없다",
+	[M_BATCH_SUMMARY_HEAD] = "%s 실습: 학생 %zu명, 채점한 학생 %zu명, 채점하지 못한 학생 %zu명",
+	[M_BATCH_SUMMARY_MEAN] = "평균 %.1f점 / %d점",
+	[M_BATCH_SUMMARY_CHECKS] = "검사별로 통과한 학생",
+	[M_BATCH_SUMMARY_SCORES] = "점수 분포",
+	[M_BATCH_POINTS] = "%d점",
+	[M_BATCH_POINT_RANGE] = "%d-%d점",
+	[M_PROGRESS_ESTIMATING] = "남은 시간 계산 중",
+	[M_PROGRESS_LEFT] = "남은 시간 약 %ld분 %ld초",
+	[M_PROGRESS_FAILED] = "실패 %zu명(채점 불가 %zu명)",
+	[M_PROGRESS_NOT_GRADED] = "채점 불가",
+	[M_HTML_TITLE] = "%s 실습 채점 결과",
+	[M_HTML_PASS_RATES] = "검사별 통과율",
+	[M_HTML_CLASS] = "학생별 결과",
+	[M_HTML_SORT_HINT] = "머리글을 누르면 그 열로 정렬하고, 한 번 더 누르면 순서를 뒤집는다. 학생 id를 누르면 그 학생의 보고서가 열린다.",
+	[M_HTML_STUDENT] = "학생",
+	[M_HTML_SCORE] = "점수",
+	[M_HTML_CHECK_TITLE] = "%s (%d점)",
+	[M_HTML_ERROR] = "채점하지 못한 이유",
+	[M_HTML_REPORTS] = "학생별 보고서",
 
 	/* list */
 	[M_LIST_LAB] = "%s (%s): %s",

@@ -158,25 +158,37 @@ int manifest_read(const char *root, struct manifest *m)
 {
 	char *path = outdir_file(root, ".batch", "json");
 	json_t *j = json_load_file(path, 0, NULL);
-	json_t *lab = j ? json_object_get(j, "lab") : NULL, *seed = j ? json_object_get(j, "seed") : NULL;
-	int rc = -1;
+	json_t *lab = json_object_get(j, "lab"), *seed = json_object_get(j, "seed");
+	json_t *students = json_object_get(j, "students"), *s;
+	size_t i;
 
 	free(path);
 	memset(m, 0, sizeof *m);
-	if (json_is_string(lab) && json_is_integer(seed) && json_integer_value(seed) >= 0) {
-		m->lab = xstrdup(json_string_value(lab));
-		m->seed = (uint64_t)json_integer_value(seed);
-		rc = 0;
+	if (!json_is_string(lab) || !json_is_integer(seed) || json_integer_value(seed) < 0) {
+		json_decref(j);
+		return -1;
 	}
+	m->lab = xstrdup(json_string_value(lab));
+	m->seed = (uint64_t)json_integer_value(seed);
+	m->students = xcalloc(json_array_size(students) + 1, sizeof *m->students);
+	json_array_foreach(students, i, s)
+		if (json_is_string(s))
+			m->students[m->count++] = xstrdup(json_string_value(s));
 	json_decref(j);
-	return rc;
+	return 0;
 }
 
-void manifest_write(const struct outdir *o, const char *lab, uint64_t seed)
+void manifest_write(const struct outdir *o, const struct manifest *m)
 {
-	json_t *j = json_pack("{s:s, s:s, s:I}", "lab", lab, "version", MMAPLAB_VERSION, "seed", (json_int_t)seed);
-	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+	json_t *j = json_pack("{s:s, s:s, s:I}", "lab", m->lab, "version", MMAPLAB_VERSION, "seed", (json_int_t)m->seed);
+	json_t *students = json_array();
 
+	if (!j || !students)
+		die("cannot build %s/.batch.json", o->root);
+	for (size_t i = 0; i < m->count; i++)
+		json_array_append_new(students, jstr(m->students[i]));
+	json_object_set_new(j, "students", students);
+	char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	if (!text)
 		die("cannot build %s/.batch.json", o->root);
 	char *line = xasprintf("%s\n", text);
@@ -188,6 +200,9 @@ void manifest_write(const struct outdir *o, const char *lab, uint64_t seed)
 
 void manifest_free(struct manifest *m)
 {
+	for (size_t i = 0; i < m->count; i++)
+		free(m->students[i]);
+	free(m->students);
 	free(m->lab);
-	m->lab = NULL;
+	memset(m, 0, sizeof *m);
 }

@@ -47,15 +47,18 @@ void outdir_record_error(const struct outdir *o, const char *id, const char *rea
 /* Records that a student was graded: a stale ID.error goes away (ID.json is already in place). */
 void outdir_record_graded(const struct outdir *o, const char *id);
 
-/* What DIR/.batch.json says about the batch. */
+/* What DIR/.batch.json says about the batch: the lab, the seed every student is graded with, and
+ * the students of the last run (so that `mmaplab report DIR` shows the class, not stale files). */
 struct manifest {
 	char *lab;
 	uint64_t seed;
+	char **students;
+	size_t count;
 };
 
 /* Reads the manifest of root. Returns 0, or -1 when there is none (or it is unreadable). */
 int manifest_read(const char *root, struct manifest *m);
-void manifest_write(const struct outdir *o, const char *lab, uint64_t seed);
+void manifest_write(const struct outdir *o, const struct manifest *m);
 void manifest_free(struct manifest *m);
 
 #endif

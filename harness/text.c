@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void sb_escaped(struct strbuf *sb, const char *s, size_t n)
@@ -73,6 +74,23 @@ char *utf8_sanitize(const char *s)
 		p += n;
 	}
 	return sb_steal(&sb);
+}
+
+void sb_html(struct strbuf *sb, const char *s)
+{
+	char *clean = utf8_sanitize(s);
+
+	for (const char *p = clean; *p; p++) {
+		switch (*p) {
+		case '&': sb_puts(sb, "&amp;"); break;
+		case '<': sb_puts(sb, "&lt;"); break;
+		case '>': sb_puts(sb, "&gt;"); break;
+		case '"': sb_puts(sb, "&quot;"); break;
+		case '\'': sb_puts(sb, "&#39;"); break;
+		default: sb_putc(sb, *p);
+		}
+	}
+	free(clean);
 }
 
 void sb_hexline(struct strbuf *sb, const char *data, size_t len, size_t from, size_t count)

@@ -13,6 +13,10 @@ void sb_escaped(struct strbuf *sb, const char *s, size_t n);
  * \n and \t) is written as the four characters \xNN, so that a JSON library accepts it. */
 char *utf8_sanitize(const char *s);
 
+/* Appends s as HTML text or attribute value: &, <, >, " and ' as entities, and every byte that is
+ * not valid UTF-8 as \xNN (as utf8_sanitize does), so that nothing from a student becomes markup. */
+void sb_html(struct strbuf *sb, const char *s);
+
 /* Appends a hex and character view of data[from..from+count) (clamped to len), one line, e.g.
  * "0000: 68 65 6c 6c 6f  |hello|". */
 void sb_hexline(struct strbuf *sb, const char *data, size_t len, size_t from, size_t count);
