@@ -82,7 +82,7 @@ static void bench_lab(const struct lab_def *lab, const char *root, int jobs)
 	bool timed_out;
 	double seconds;
 	if (sources_find(solution, &src, &why, &why_arg) == -1 ||
-	    !build_program(&src, program, scratch, &output, &timed_out, &seconds))
+	    !build_program(&src, program, scratch, NULL, &output, &timed_out, &seconds))
 		die("cannot build %s", solution);
 	free(output);
 	sources_free(&src);

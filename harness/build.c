@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,8 +102,62 @@ void sources_free(struct sources *s)
 	memset(s, 0, sizeof *s);
 }
 
-bool build_program(const struct sources *s, const char *program, const char *dir, char **output,
-                   bool *timed_out, double *seconds)
+/* Copies one regular file (mode 0644). Dies on failure. */
+static void copy_file(const char *from, const char *to)
+{
+	char *data;
+	size_t len;
+	bool truncated;
+
+	/* A source larger than this is not a student's program; the compiler will say so. */
+	if (read_file(from, 16 << 20, &data, &len, &truncated) == -1)
+		die("cannot read %s: %s", from, strerror(errno));
+	int fd = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd == -1)
+		die("cannot write %s: %s", to, strerror(errno));
+	if (write_all(fd, data, len) == -1 || close(fd) == -1)
+		die("cannot write %s: %s", to, strerror(errno));
+	free(data);
+}
+
+void sources_copy(const struct sources *s, const char *dir, struct sources *out)
+{
+	DIR *d = opendir(s->include_dir);
+	struct dirent *de;
+
+	memset(out, 0, sizeof *out);
+	out->include_dir = xstrdup(dir);
+	for (size_t i = 0; i < s->count; i++) {
+		const char *base = strrchr(s->files[i], '/') + 1;
+		char *to = xasprintf("%s/%s", dir, base);
+
+		copy_file(s->files[i], to);
+		out->files = xrealloc(out->files, (out->count + 1) * sizeof *out->files);
+		out->files[out->count++] = to;
+	}
+	/* The headers beside the sources (a directory submission's own .h files). */
+	if (!d)
+		die("cannot read %s: %s", s->include_dir, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		struct stat st;
+		char *from;
+
+		if (de->d_name[0] == '.' || !ends_with(de->d_name, ".h"))
+			continue;
+		from = xasprintf("%s/%s", s->include_dir, de->d_name);
+		if (stat(from, &st) == 0 && S_ISREG(st.st_mode)) {
+			char *to = xasprintf("%s/%s", dir, de->d_name);
+			copy_file(from, to);
+			free(to);
+		}
+		free(from);
+	}
+	if (closedir(d) == -1)
+		die_errno("closedir");
+}
+
+bool build_program(const struct sources *s, const char *program, const char *dir,
+                   const struct containment *contain, char **output, bool *timed_out, double *seconds)
 {
 	size_t n = 0;
 	char **argv = xcalloc(s->count + 16, sizeof *argv);
@@ -134,6 +189,7 @@ bool build_program(const struct sources *s, const char *program, const char *dir
 		.fsize_limit = 256ULL << 20,
 		.stdout_cap = 1 << 20,
 		.stderr_cap = 1 << 20,
+		.contain = contain,
 	};
 	struct run_result r;
 	(void)sandbox_run_all(&spec, &r, 1, 1);

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "contain.h"
 #include "msg.h"
 
 struct sources {
@@ -19,10 +20,16 @@ struct sources {
 int sources_find(const char *submission, struct sources *out, enum msg_id *why, const char **why_arg);
 void sources_free(struct sources *s);
 
-/* Compiles the sources into program with the course's flags, as a sandboxed run with cwd dir.
- * Returns true when the program was built; *output gets what the compiler printed (malloc'd). */
-bool build_program(const struct sources *s, const char *program, const char *dir, char **output,
-                   bool *timed_out, double *seconds);
+/* Copies the sources (and the headers beside them) into dir, so that the compile never needs the
+ * submission's own directory (hidden from the runs). Fills out with the copies. Dies on failure:
+ * dir is the grader's own. */
+void sources_copy(const struct sources *s, const char *dir, struct sources *out);
+
+/* Compiles the sources into program with the course's flags, as a sandboxed run with cwd dir
+ * (confined by contain, or NULL). Returns true when the program was built; *output gets what the
+ * compiler printed (malloc'd). */
+bool build_program(const struct sources *s, const char *program, const char *dir,
+                   const struct containment *contain, char **output, bool *timed_out, double *seconds);
 
 /* The compiler flags, for the report and the docs. */
 extern const char *const build_flags[];

@@ -4,6 +4,7 @@
 #include "build.h"
 #include "fixture.h"
 #include "msg.h"
+#include "contain.h"
 #include "scratch.h"
 
 #include <errno.h>
@@ -89,6 +90,146 @@ void check_evidence_msg(struct check_result *r, enum msg_id m, ...)
 
 /* ---- runs ------------------------------------------------------------------------------------- */
 
+/* What every run of one grading shares: how far it is contained, as which user, what it may not
+ * see. */
+struct jail {
+	enum contain_level level;
+	uid_t uid;                /* (uid_t)-1 when the runs keep the grader's user */
+	gid_t gid;
+	char *user;               /* the name strace -u finds in `passwd` */
+	char *passwd, *group;     /* bound over /etc/passwd and /etc/group in traced runs */
+	const char *logs;         /* root-only directory of the strace logs */
+	const char *scratch;      /* the grading's scratch directory */
+	char *hidden[6];
+	size_t hidden_count;
+};
+
+/* Gives path to the run's user (CONTAIN_ROOT), so that the program may write its own directory
+ * and its lab file and nothing else. */
+static void give_to_run_user(const struct jail *j, const char *path)
+{
+	if (j->uid != (uid_t)-1 && chown(path, j->uid, j->gid) == -1)
+		die("cannot give %s to the run's user: %s", path, strerror(errno));
+}
+
+/* Writes a copy of an /etc file with one more line (the run's user or group). */
+static char *etc_copy(const char *scratch, const char *name, const char *line)
+{
+	char *from = xasprintf("/etc/%s", name), *to = xasprintf("%s/etc-%s", scratch, name);
+	char *data = NULL;
+	size_t len = 0;
+	struct strbuf sb;
+
+	sb_init(&sb);
+	if (read_file(from, 4 << 20, &data, &len, NULL) == 0) {
+		sb_append(&sb, data, len);
+		if (len && data[len - 1] != '\n')
+			sb_putc(&sb, '\n');
+		free(data);
+	}
+	sb_puts(&sb, line);
+	fixture_write(to, sb.data, sb.len);
+	sb_free(&sb);
+	free(from);
+	return to;
+}
+
+/* The repository the grader was built in (the directory above build/ holding harness/), or NULL:
+ * its solutions and tests are hidden from the runs. */
+static char *repository_root(void)
+{
+	char *exe = realpath("/proc/self/exe", NULL);
+
+	for (int up = 0; exe && up < 3; up++) {
+		char *slash = strrchr(exe, '/');
+		if (!slash || slash == exe)
+			break;
+		*slash = '\0';
+		char *probe = xasprintf("%s/harness/grade.c", exe);
+		bool found = access(probe, F_OK) == 0;
+		free(probe);
+		if (found)
+			return exe;
+	}
+	free(exe);
+	return NULL;
+}
+
+/* Hides dir from the runs unless the scratch directory lies inside it (then hiding it would hide
+ * the runs' own directories too). */
+static void jail_hide(struct jail *j, const char *dir, const char *scratch)
+{
+	size_t n;
+
+	if (!dir || !*dir || !strcmp(dir, "/") || j->hidden_count == sizeof j->hidden / sizeof j->hidden[0])
+		return;
+	n = strlen(dir);
+	if (!strncmp(scratch, dir, n) && (scratch[n] == '/' || scratch[n] == '\0'))
+		return;
+	j->hidden[j->hidden_count++] = xstrdup(dir);
+}
+
+static void jail_init(struct jail *j, const struct grade_options *opt, const char *scratch,
+                      const char *submission_dir, const char *logs)
+{
+	memset(j, 0, sizeof *j);
+	j->level = contain_level();
+	j->uid = (uid_t)-1;
+	j->gid = (gid_t)-1;
+	j->logs = logs;
+	j->scratch = scratch;
+	if (j->level == CONTAIN_NONE)
+		return;
+	if (j->level == CONTAIN_ROOT) {
+		j->uid = contain_worker_uid();
+		j->gid = (gid_t)j->uid;
+		j->user = xasprintf("mmaplab%u", (unsigned)j->uid);
+		char *line = xasprintf("%s:x:%u:%u:mmaplab run:/nonexistent:/usr/sbin/nologin\n", j->user,
+		                       (unsigned)j->uid, (unsigned)j->gid);
+		j->passwd = etc_copy(scratch, "passwd", line);
+		free(line);
+		line = xasprintf("%s:x:%u:\n", j->user, (unsigned)j->gid);
+		j->group = etc_copy(scratch, "group", line);
+		free(line);
+	}
+	char *repo = repository_root();
+	jail_hide(j, repo, scratch);
+	free(repo);
+	jail_hide(j, submission_dir, scratch);
+	for (size_t i = 0; i < sizeof opt->hide / sizeof opt->hide[0] && opt->hide[i]; i++) {
+		char *real = realpath(opt->hide[i], NULL);
+		jail_hide(j, real, scratch);
+		free(real);
+	}
+}
+
+static void jail_free(struct jail *j)
+{
+	free(j->user);
+	free(j->passwd);
+	free(j->group);
+	for (size_t i = 0; i < j->hidden_count; i++)
+		free(j->hidden[i]);
+}
+
+/* The containment of one run: its own directory writable (and the logs, for strace as root). */
+static void jail_confine(const struct jail *j, struct containment *c, const char *dir, bool traced)
+{
+	memset(c, 0, sizeof *c);
+	c->uid = j->uid;
+	c->gid = j->gid;
+	c->program_is_traced = traced;
+	if (traced && j->user) {
+		c->passwd_file = j->passwd;
+		c->group_file = j->group;
+	}
+	c->reach = j->scratch;
+	c->writable[0] = dir;
+	c->writable[1] = traced ? j->logs : NULL;
+	for (size_t i = 0; i < j->hidden_count; i++)
+		c->hidden[i] = j->hidden[i];
+}
+
 /* Everything one run needs to be started; freed after the grading. */
 struct planned_run {
 	int index;           /* in lab->runs */
@@ -98,6 +239,7 @@ struct planned_run {
 	char *owned[40];     /* strings of argv this plan allocated */
 	size_t owned_count;
 	char *envp[8];
+	struct containment contain;
 	struct run_spec spec;
 };
 
@@ -141,7 +283,7 @@ static void add_program_args(struct planned_run *p, size_t *n, const struct run_
 
 /* Prepares the run's directory with its lab file and its command line. */
 static void plan_run(struct planned_run *p, struct evidence *ev, int index, const char *scratch,
-                     const char *program, const char *logs)
+                     const char *program, const char *logs, const struct jail *jail)
 {
 	struct run_evidence *run = &ev->runs[index];
 	const struct lab_def *lab = ev->lab;
@@ -159,9 +301,11 @@ static void plan_run(struct planned_run *p, struct evidence *ev, int index, cons
 		die_errno("realpath");
 	run->lab_path = xasprintf("%s/%s", real, lab->lab_file);
 	free(real);
+	give_to_run_user(jail, run->dir);
 	if (def->fixture != FIXTURE_NONE) {
 		fixture_make(def->fixture, ev->seed, ev->page_size, &run->before, &run->before_len);
 		fixture_write(run->lab_path, run->before, run->before_len);
+		give_to_run_user(jail, run->lab_path);
 	}
 	p->log = xasprintf("%s/%s.log", logs, def->name);
 	if (def->tool == TOOL_STRACE) {
@@ -172,6 +316,11 @@ static void plan_run(struct planned_run *p, struct evidence *ev, int index, cons
 		p->argv[n++] = "-qq";
 		p->argv[n++] = "-o";
 		p->argv[n++] = p->log;
+		if (jail->user) {
+			/* strace stays root, out of the program's reach; the program runs as the user. */
+			p->argv[n++] = "-u";
+			p->argv[n++] = jail->user;
+		}
 		if (p->inject) {
 			p->argv[n++] = "-e";
 			p->argv[n++] = p->inject;
@@ -186,7 +335,9 @@ static void plan_run(struct planned_run *p, struct evidence *ev, int index, cons
 		p->argv[n++] = "--errors-for-leak-kinds=definite,indirect";
 		p->argv[n++] = "--track-fds=yes";
 		p->argv[n++] = "--num-callers=12";
-		p->argv[n++] = own(p, xasprintf("--log-file=%s", p->log));
+		/* A pipe, not a file: the program runs in Valgrind's process and could rewrite a file,
+		   but it can only add to a pipe, before Valgrind's own summary. */
+		p->argv[n++] = "--log-fd=3";
 	}
 	p->argv[n++] = (char *)program;
 	add_program_args(p, &n, def, lab, ev->seed);
@@ -210,7 +361,13 @@ static void plan_run(struct planned_run *p, struct evidence *ev, int index, cons
 		.fsize_limit = 64ULL << 20,
 		.stdout_cap = 8 << 20,
 		.stderr_cap = 1 << 20,
+		.capture_fd3 = memcheck,
+		.log_cap = 8 << 20,
 	};
+	if (jail->level != CONTAIN_NONE) {
+		jail_confine(jail, &p->contain, run->dir, def->tool == TOOL_STRACE);
+		p->spec.contain = &p->contain;
+	}
 }
 
 static void free_plan(struct planned_run *p)
@@ -236,8 +393,22 @@ static void collect_run(struct evidence *ev, const struct planned_run *p, const 
 			memset(&run->trace, 0, sizeof run->trace);
 		lab_view_build(&run->trace, run->lab_path, run->dir, &run->view);
 	}
-	if (run->memchecked && memcheck_parse_file(p->log, &run->report) == -1)
-		memset(&run->report, 0, sizeof run->report);
+	if (run->memchecked) {
+		memcheck_parse(res->log ? res->log : "", res->log_len, &run->report);
+		/* Kept for --keep and for reading by hand. */
+		fixture_write(p->log, res->log ? res->log : "", res->log_len);
+	}
+	/* strace as PID 1 of its namespace cannot die of the program's signal as strace otherwise
+	   does: the trace says how the program ended. */
+	if (run->traced && run->view.fatal_signal && !run->res.timed_out && !run->res.output_capped) {
+		int sig = signal_number(run->view.fatal_signal->signal_name);
+		if (sig > 0) {
+			run->res.signaled = true;
+			run->res.exited = false;
+			run->res.term_signal = sig;
+		}
+	}
+	ev->orphans += res->leftovers;
 }
 
 /* The call of the aim run that an injection run makes fail: the lab file's first mapping for mmap,
@@ -358,13 +529,32 @@ int grade(const struct grade_options *opt, struct grade_result *out)
 	ev->seed = out->seed;
 
 	char *scratch = scratch_create();
+	/* A size- and inode-capped tmpfs, private to the grader: a program that fills its disk fills
+	   only this. (Not with --keep: it would vanish with the grader.) */
+	if (contain_level() != CONTAIN_NONE && !opt->keep)
+		(void)contain_mount_scratch(scratch, 256, 20000);
+	if (chmod(scratch, 0711) == -1)
+		die_errno("chmod(scratch)");
 	char *bin_dir = scratch_subdir(scratch, "build");
+	char *src_dir = scratch_subdir(scratch, "src");
 	char *logs = scratch_subdir(scratch, "logs");
+	if (chmod(logs, 0700) == -1)
+		die_errno("chmod(logs)");
 	char *program = xasprintf("%s/prog", bin_dir);
+	struct jail jail;
+	struct sources copies;
+	struct containment compile_contain;
 
-	ev->built = build_program(&src, program, bin_dir, &ev->compiler_output, &ev->compile_timed_out,
-	                          &out->timing.compile);
+	jail_init(&jail, opt, scratch, src.include_dir, logs);
+	sources_copy(&src, src_dir, &copies);
 	sources_free(&src);
+	give_to_run_user(&jail, bin_dir);
+	jail_confine(&jail, &compile_contain, bin_dir, false);
+	ev->built = build_program(&copies, program, bin_dir,
+	                          jail.level != CONTAIN_NONE ? &compile_contain : NULL,
+	                          &ev->compiler_output, &ev->compile_timed_out, &out->timing.compile);
+	sources_free(&copies);
+	out->isolation = contain_level_name(jail.level);
 
 	/* The runs the selected checks read. */
 	unsigned wanted = 0;
@@ -390,7 +580,7 @@ int grade(const struct grade_options *opt, struct grade_result *out)
 
 			if (!(wanted & RUN_BIT(i)) || def->inject_call || (def->tool == TOOL_MEMCHECK) != memcheck_pass)
 				continue;
-			plan_run(&plans[np++], ev, (int)i, scratch, program, logs);
+			plan_run(&plans[np++], ev, (int)i, scratch, program, logs, &jail);
 		}
 	run_phase(out, plans, np, opt->jobs);
 
@@ -407,7 +597,7 @@ int grade(const struct grade_options *opt, struct grade_result *out)
 			continue;
 		ev->runs[i].inject_planned = true;
 		plans[np2].inject = inject;
-		plan_run(&plans[np2], ev, (int)i, scratch, program, logs);
+		plan_run(&plans[np2], ev, (int)i, scratch, program, logs, &jail);
 		np2++;
 	}
 	run_phase(out, plans + np, np2 - np, opt->jobs);
@@ -452,8 +642,10 @@ int grade(const struct grade_options *opt, struct grade_result *out)
 			fprintf(stderr, "mmaplab: %s: %s\n", scratch, strerror(errno));
 		scratch_forget(scratch);
 	}
+	jail_free(&jail);
 	free(program);
 	free(bin_dir);
+	free(src_dir);
 	free(logs);
 	free(scratch);
 	out->timing.total = now_seconds() - started;

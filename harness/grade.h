@@ -81,6 +81,8 @@ struct grade_options {
 	uint64_t seed;
 	bool keep;              /* keep the scratch directory */
 	int jobs;               /* runs at once */
+	const char *hide[4];    /* more directories the runs must not see (batch: the class, the
+	                           results), NULL-terminated */
 };
 
 struct grade_result {
@@ -93,6 +95,7 @@ struct grade_result {
 	int score, max_score;
 	bool passed;
 	char *kept_dir;                /* with --keep: where the scratch directory is, else NULL */
+	const char *isolation;         /* contain_level_name() of the runs' containment */
 	bool interrupted;
 	struct evidence ev;
 	struct {

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -39,6 +41,13 @@ static void on_interrupt(int sig)
 void sandbox_init(void)
 {
 	struct sigaction sa;
+
+	/* Namespaces first: entering a user namespace is only possible while single-threaded, and
+	   every later child should start inside the grader's own mount namespace. */
+	(void)contain_level();
+	/* The runs' user must be able to read what the grader writes for it (sources, lab files),
+	   whatever umask the grader was started with. */
+	umask(022);
 
 	/* Orphans of a run (double fork, setsid) are re-parented to us, not to init, so that
 	   sandbox_sweep_orphans() can find and kill them. */
@@ -82,6 +91,18 @@ const char *signal_name(int sig)
 	return buf;
 }
 
+int signal_number(const char *name)
+{
+	if (!name || strncmp(name, "SIG", 3))
+		return 0;
+	for (int sig = 1; sig < NSIG; sig++) {
+		const char *abbrev = sigabbrev_np(sig);
+		if (abbrev && !strcmp(abbrev, name + 3))
+			return sig;
+	}
+	return 0;
+}
+
 static double now_seconds(void)
 {
 	struct timespec ts;
@@ -97,10 +118,21 @@ struct active {
 	struct run_result *result;
 	pid_t pid;
 	int out_fd, err_fd;      /* -1 once closed */
-	struct strbuf out, err;
+	int log_fd;              /* descriptor 3's pipe (capture_fd3), or -1 */
+	int status_fd;           /* a contained run's status pipe, or -1 */
+	struct strbuf out, err, log;
 	double started_at;
 	bool killed;             /* we sent SIGKILL to its group */
 };
+
+/* Before the pipes have their fixed numbers: report through the original descriptor. */
+static void child_fail_early(int err_pipe)
+{
+	int e = errno;
+
+	(void)!write(err_pipe, &e, sizeof e);
+	_exit(127);
+}
 
 static void set_limit(int resource, unsigned long long value)
 {
@@ -111,32 +143,25 @@ static void set_limit(int resource, unsigned long long value)
 	(void)setrlimit(resource, &rl);
 }
 
-/* In the child after fork(): set up and exec; on failure, send errno through err_pipe and exit 127. */
-static void child_exec(const struct run_spec *spec, int out_w, int err_w, int err_pipe)
-{
-	int devnull;
+/* Descriptors of a child between fork and exec. */
+enum {
+	FD_LOG = 3,      /* capture_fd3: Valgrind's report */
+	FD_EXEC_ERR = 4, /* errno of a failed set-up or exec (close-on-exec) */
+	FD_STATUS = 5,   /* a contained run's init reports the program's wait status here */
+};
 
-	if (setpgid(0, 0) == -1)
-		goto fail;
-	/* If the grader dies (kill -9), its runs die too instead of running on unsupervised. */
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) == -1)
-		goto fail;
-	devnull = open("/dev/null", O_RDONLY);
-	if (devnull == -1)
-		goto fail;
-	if (dup2(devnull, 0) == -1 || dup2(out_w, 1) == -1 || dup2(err_w, 2) == -1)
-		goto fail;
-	/* The grader's own descriptors (pipes, logs) must not leak in: Valgrind's --track-fds would
-	   blame the student for them. err_pipe is O_CLOEXEC and must survive until exec. */
-	if (dup2(err_pipe, 3) == -1)
-		goto fail;
-	if (fcntl(3, F_SETFD, FD_CLOEXEC) == -1)
-		goto fail;
-	err_pipe = 3;
-	if (close_range(4, ~0U, 0) == -1)
-		goto fail;
-	if (spec->cwd && chdir(spec->cwd) == -1)
-		goto fail;
+/* Sends errno through the exec-error pipe and ends the child. */
+static void child_fail(void)
+{
+	int e = errno;
+
+	(void)!write(FD_EXEC_ERR, &e, sizeof e);
+	_exit(127);
+}
+
+/* Limits that every process of the run inherits. */
+static void set_limits(const struct run_spec *spec, bool drop_nproc)
+{
 	set_limit(RLIMIT_CPU, spec->cpu_limit);
 	set_limit(RLIMIT_CORE, 0);
 	if (spec->as_limit)
@@ -144,16 +169,140 @@ static void child_exec(const struct run_spec *spec, int out_w, int err_w, int er
 	if (spec->fsize_limit)
 		set_limit(RLIMIT_FSIZE, spec->fsize_limit);
 	set_limit(RLIMIT_NOFILE, 256);
-	/* Restore the dispositions a program expects (we ignore SIGPIPE; exec keeps ignored signals). */
+	/* RLIMIT_NPROC counts the processes of a user: it holds only for the run's own user id (root
+	   ignores it, and the grader's user may have many processes already). */
+	if (drop_nproc)
+		set_limit(RLIMIT_NPROC, 64);
+}
+
+static void exec_program(const struct run_spec *spec)
+{
+	/* Restore the dispositions a program expects (ignored signals survive exec). */
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
 	execvpe(spec->argv[0], spec->argv, spec->envp);
-fail:;
-	int e = errno;
-	(void)!write(err_pipe, &e, sizeof e);
-	_exit(127);
+	child_fail();
+}
+
+/* Counts the processes of this PID namespace other than init itself. */
+static int namespace_processes(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	int n = 0;
+
+	if (!d)
+		return 0;
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] >= '1' && de->d_name[0] <= '9' && strcmp(de->d_name, "1"))
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* PID 1 of a contained run: starts the program as its child (a program must not be PID 1, whose
+ * signals behave differently), reaps everything, and when the program ends reports its wait status
+ * and how many processes it left, then exits: the kernel kills whatever else is in the namespace. */
+static void run_as_init(const struct run_spec *spec)
+{
+	pid_t program = fork();
+	int status = 0, reported[2];
+
+	if (program == -1)
+		child_fail();
+	if (program == 0) {
+		if (contain_drop_privileges(spec->contain) == -1)
+			child_fail();
+		exec_program(spec);
+	}
+	/* Only the program may hold the output pipes and the exec-error pipe, so that they close
+	   when it is gone. */
+	for (int fd = 0; fd <= FD_EXEC_ERR; fd++)
+		close(fd);
+	for (;;) {
+		pid_t w = waitpid(-1, &status, __WALL);
+
+		if (w == -1) {
+			if (errno == EINTR)
+				continue;
+			_exit(1);
+		}
+		if (w == program)
+			break;
+	}
+	reported[0] = status;
+	reported[1] = namespace_processes();
+	(void)!write(FD_STATUS, reported, sizeof reported);
+	_exit(0);
+}
+
+/* In the child after fork()/clone(): set up and exec; on failure, send errno and exit 127. */
+static void child_exec(const struct run_spec *spec, int out_w, int err_w, int err_pipe, int log_w,
+                       int status_w, bool contained)
+{
+	int devnull;
+
+	/* The grader's handlers must not run here: its SIGCHLD handler writes to a descriptor number
+	   that this process is about to reuse. */
+	signal(SIGCHLD, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	if (setpgid(0, 0) == -1)
+		child_fail_early(err_pipe);
+	/* If the grader dies (kill -9), its runs die too instead of running on unsupervised. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) == -1)
+		child_fail_early(err_pipe);
+	/* Above the fixed numbers too: open() returns the lowest free descriptor, which may be one
+	   that dup2 is about to take. */
+	devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (devnull == -1 || (devnull = fcntl(devnull, F_DUPFD_CLOEXEC, 100)) == -1)
+		child_fail_early(err_pipe);
+	/* Move the pipes to their fixed numbers; the exec-error and status pipes stay close-on-exec. */
+	if (dup2(err_pipe, FD_EXEC_ERR) == -1 || fcntl(FD_EXEC_ERR, F_SETFD, FD_CLOEXEC) == -1)
+		child_fail_early(err_pipe);
+	if (status_w != -1 && (dup2(status_w, FD_STATUS) == -1 || fcntl(FD_STATUS, F_SETFD, FD_CLOEXEC) == -1))
+		child_fail();
+	if (log_w != -1 ? dup2(log_w, FD_LOG) == -1 : (close(FD_LOG) == -1 && errno != EBADF))
+		child_fail();
+	if (dup2(devnull, 0) == -1 || dup2(out_w, 1) == -1 || dup2(err_w, 2) == -1)
+		child_fail();
+	/* The grader's own descriptors (pipes, logs) must not leak in: Valgrind's --track-fds would
+	   blame the student for them. */
+	if (close_range(status_w != -1 ? FD_STATUS + 1 : FD_EXEC_ERR + 1, ~0U, 0) == -1)
+		child_fail();
+	if (contained && contain_setup_mounts(spec->contain) == -1)
+		child_fail();
+	if (spec->cwd && chdir(spec->cwd) == -1)
+		child_fail();
+	bool drops = contained && spec->contain->uid != (uid_t)-1;
+	set_limits(spec, drops);
+	if (contained && !spec->contain->program_is_traced)
+		run_as_init(spec);
+	/* strace runs as PID 1 itself (nothing in the namespace can signal it), as root, and drops to
+	   the run's user with -u for the program it starts. */
+	exec_program(spec);
+}
+
+static void close_if_open(int *fd)
+{
+	if (*fd != -1 && close(*fd) == -1)
+		die_errno("close");
+	*fd = -1;
+}
+
+/* In the child: the same pipe at a descriptor above the fixed numbers (-1 stays -1). */
+static int lift(int fd)
+{
+	if (fd == -1)
+		return -1;
+	int high = fcntl(fd, F_DUPFD_CLOEXEC, 100);
+	if (high == -1)
+		_exit(127); /* nothing to report through yet: the run shows as not started */
+	return high;
 }
 
 static void make_pipe(int fds[2])
@@ -165,24 +314,36 @@ static void make_pipe(int fds[2])
 /* Starts one run. Returns false (result filled) when it could not be started. */
 static bool start_run(struct active *a)
 {
-	int out[2], err[2], exec_err[2];
+	int out[2], err[2], exec_err[2], log[2] = { -1, -1 }, status[2] = { -1, -1 };
 	int child_errno;
 	ssize_t n;
+	unsigned long ns = a->spec->contain ? contain_clone_flags() : 0;
 
 	make_pipe(out);
 	make_pipe(err);
 	make_pipe(exec_err);
+	if (a->spec->capture_fd3)
+		make_pipe(log);
+	if (ns)
+		make_pipe(status);
 	a->started_at = now_seconds();
-	a->pid = fork();
+	/* clone with new namespaces: the child is PID 1 of its own PID namespace, so that when it
+	   ends, the kernel ends every process the program started, wherever it went. */
+	a->pid = ns ? (pid_t)syscall(SYS_clone, SIGCHLD | ns, NULL, NULL, NULL, NULL) : fork();
 	if (a->pid == -1)
-		die_errno("fork");
-	if (a->pid == 0)
-		child_exec(a->spec, out[1], err[1], exec_err[1]);
+		die_errno(ns ? "clone" : "fork");
+	if (a->pid == 0) {
+		/* Lift every pipe above the fixed numbers before dup2 puts them in place. */
+		child_exec(a->spec, lift(out[1]), lift(err[1]), lift(exec_err[1]), lift(log[1]),
+		           lift(status[1]), ns != 0);
+	}
 	/* Also here, so that a kill of the group cannot race the child's own setpgid. */
 	if (setpgid(a->pid, a->pid) == -1 && errno != EACCES && errno != ESRCH)
 		die_errno("setpgid");
 	if (close(out[1]) == -1 || close(err[1]) == -1 || close(exec_err[1]) == -1)
 		die_errno("close");
+	close_if_open(&log[1]);
+	close_if_open(&status[1]);
 	do
 		n = read(exec_err[0], &child_errno, sizeof child_errno);
 	while (n == -1 && errno == EINTR);
@@ -190,16 +351,21 @@ static bool start_run(struct active *a)
 		die_errno("close");
 	a->out_fd = out[0];
 	a->err_fd = err[0];
+	a->log_fd = log[0];
+	a->status_fd = status[0];
 	sb_init(&a->out);
 	sb_init(&a->err);
+	sb_init(&a->log);
 	a->killed = false;
+	a->result->contained = ns != 0;
 	if (n == (ssize_t)sizeof child_errno) {
 		a->result->started = false;
 		a->result->start_errno = child_errno;
 		return false;
 	}
 	a->result->started = true;
-	if (fcntl(a->out_fd, F_SETFL, O_NONBLOCK) == -1 || fcntl(a->err_fd, F_SETFL, O_NONBLOCK) == -1)
+	if (fcntl(a->out_fd, F_SETFL, O_NONBLOCK) == -1 || fcntl(a->err_fd, F_SETFL, O_NONBLOCK) == -1 ||
+	    (a->log_fd != -1 && fcntl(a->log_fd, F_SETFL, O_NONBLOCK) == -1))
 		die_errno("fcntl(O_NONBLOCK)");
 	return true;
 }
@@ -241,12 +407,6 @@ static bool drain(int *fd, struct strbuf *sb, size_t cap)
 	return false;
 }
 
-static void close_if_open(int *fd)
-{
-	if (*fd != -1 && close(*fd) == -1)
-		die_errno("close");
-	*fd = -1;
-}
 
 /* Collects the exit of a reaped run into its result and frees its buffers into the result. */
 static void finish_run(struct active *a, int status, const struct rusage *ru)
@@ -257,8 +417,24 @@ static void finish_run(struct active *a, int status, const struct rusage *ru)
 	kill_group(a);
 	(void)drain(&a->out_fd, &a->out, a->spec->stdout_cap);
 	(void)drain(&a->err_fd, &a->err, a->spec->stderr_cap);
+	(void)drain(&a->log_fd, &a->log, a->spec->log_cap);
 	close_if_open(&a->out_fd);
 	close_if_open(&a->err_fd);
+	close_if_open(&a->log_fd);
+	/* A contained run's init reports how the program itself ended (init always exits 0). */
+	if (a->status_fd != -1) {
+		int reported[2];
+		ssize_t n;
+
+		do
+			n = read(a->status_fd, reported, sizeof reported);
+		while (n == -1 && errno == EINTR);
+		if (n == (ssize_t)sizeof reported) {
+			status = reported[0];
+			r->leftovers = reported[1];
+		}
+		close_if_open(&a->status_fd);
+	}
 	r->wall_seconds = now_seconds() - a->started_at;
 	r->cpu_seconds = (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec / 1e6 +
 	                 (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec / 1e6;
@@ -276,8 +452,13 @@ static void finish_run(struct active *a, int status, const struct rusage *ru)
 	r->out = sb_steal(&a->out);
 	r->err_len = a->err.len;
 	r->err = sb_steal(&a->err);
+	if (a->spec->capture_fd3) {
+		r->log_len = a->log.len;
+		r->log = sb_steal(&a->log);
+	}
 	sb_free(&a->out);
 	sb_free(&a->err);
+	sb_free(&a->log);
 }
 
 int sandbox_run_all(const struct run_spec *specs, struct run_result *results, size_t n, int parallel)
@@ -307,8 +488,11 @@ int sandbox_run_all(const struct run_spec *specs, struct run_result *results, si
 						die_errno("wait4");
 				close_if_open(&a->out_fd);
 				close_if_open(&a->err_fd);
+				close_if_open(&a->log_fd);
+				close_if_open(&a->status_fd);
 				sb_free(&a->out);
 				sb_free(&a->err);
+				sb_free(&a->log);
 				a->pid = 0;
 				results[a - act].out = xstrdup("");
 				results[a - act].err = xstrdup("");
@@ -328,9 +512,9 @@ int sandbox_run_all(const struct run_spec *specs, struct run_result *results, si
 
 		/* Wait for output, or for the nearest deadline, but wake up often enough to notice exits
 		   of programs that print nothing. */
-		struct pollfd pfd[2 * n + 1];
-		struct active *owner[2 * n + 1];
-		int *which[2 * n + 1];
+		struct pollfd pfd[3 * n + 1];
+		struct active *owner[3 * n + 1];
+		int *which[3 * n + 1];
 		nfds_t np = 0;
 		/* Without sandbox_init's SIGCHLD pipe, wake up often enough to notice silent exits. */
 		double now = now_seconds(), wait_for = child_pipe[0] == -1 ? 0.01 : 1.0;
@@ -351,8 +535,8 @@ int sandbox_run_all(const struct run_spec *specs, struct run_result *results, si
 			double left = a->started_at + a->spec->wall_limit - now;
 			if (left < wait_for)
 				wait_for = left > 0 ? left : 0;
-			int *fds[2] = { &a->out_fd, &a->err_fd };
-			for (int k = 0; k < 2; k++) {
+			int *fds[3] = { &a->out_fd, &a->err_fd, &a->log_fd };
+			for (int k = 0; k < 3; k++) {
 				if (*fds[k] == -1)
 					continue;
 				pfd[np].fd = *fds[k];
@@ -374,6 +558,11 @@ int sandbox_run_all(const struct run_spec *specs, struct run_result *results, si
 				char buf[64];
 				while (read(child_pipe[0], buf, sizeof buf) > 0)
 					;
+				continue;
+			}
+			if (which[k] == &a->log_fd) {
+				/* A report larger than its cap is cut, not a reason to stop the run. */
+				(void)drain(&a->log_fd, &a->log, a->spec->log_cap);
 				continue;
 			}
 			bool is_out = which[k] == &a->out_fd;
@@ -502,5 +691,6 @@ void run_result_free(struct run_result *r)
 {
 	free(r->out);
 	free(r->err);
-	r->out = r->err = NULL;
+	free(r->log);
+	r->out = r->err = r->log = NULL;
 }

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "contain.h"
+
 struct run_spec {
 	const char *name;              /* for messages only, e.g. "normal" */
 	char **argv;                   /* argv[0] is an absolute path or one found on PATH */
@@ -21,6 +23,13 @@ struct run_spec {
 	unsigned long long as_limit;   /* bytes of address space, 0 for none (Valgrind needs a lot) */
 	unsigned long long fsize_limit;/* largest file the run may write, bytes */
 	size_t stdout_cap, stderr_cap; /* bytes kept; more output kills the run */
+	/* NULL: a process group, limits and the subreaper only. Otherwise the run is confined as
+	   contain.h says, as far as contain_level() allows. */
+	const struct containment *contain;
+	/* A pipe at descriptor 3 whose bytes become run_result.log (Valgrind's --log-fd=3: a pipe
+	   cannot be rewritten by the program, only appended to). */
+	bool capture_fd3;
+	size_t log_cap;
 };
 
 struct run_result {
@@ -37,6 +46,11 @@ struct run_result {
 	double cpu_seconds;
 	char *out, *err;               /* NUL-terminated copies of what was printed (up to the caps) */
 	size_t out_len, err_len;
+	char *log;                     /* what arrived on descriptor 3 (capture_fd3), else NULL */
+	size_t log_len;
+	int leftovers;                 /* processes still alive in the run's namespace when its
+	                                  program ended (killed with the namespace) */
+	bool contained;                /* the run had namespaces of its own */
 };
 
 /* Runs the n specs, at most `parallel` at once, and fills results[0..n). Returns the number of
@@ -59,5 +73,8 @@ int sandbox_sweep_orphans(void);
 
 /* The signal's name, e.g. "SIGSEGV" (sigabbrev_np with a fallback for unknown numbers). */
 const char *signal_name(int sig);
+
+/* The number of a signal named like "SIGSEGV", or 0 when unknown. */
+int signal_number(const char *name);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -95,6 +96,10 @@ static int remove_contents(int dirfd)
 
 int remove_tree(const char *path)
 {
+	/* A scratch directory may be a tmpfs of its own (contain_mount_scratch): unmounting it frees
+	   its contents at once and leaves the empty directory beneath. EINVAL: not a mount point. */
+	if (umount2(path, MNT_DETACH) == -1 && errno != EINVAL && errno != EPERM && errno != ENOENT)
+		return -1;
 	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 
 	if (fd == -1) {
