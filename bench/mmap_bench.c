@@ -70,7 +70,7 @@ static struct {
 	double budget;
 } opt = {
 	.min = 4096, .max = (size_t)256 << 20, .reps = 5, .cold_reps = 3, .lookups = 1000000,
-	.cold = true, .plot = true, .keep = false, .dir = "build/bench", .budget = 150,
+	.cold = true, .plot = true, .keep = false, .dir = "build/bench", .budget = 100,
 };
 
 static void usage(void)
@@ -80,7 +80,7 @@ static void usage(void)
 	      "  SIZE takes K, M or G (binary): file sizes are 4K * 4^k from --min (4K) to --max (256M)\n"
 	      "  --reps 5, --cold-reps 3: repetitions per figure (the median is reported)\n"
 	      "  --lookups 1000000: 8-byte lookups per random operation, as scan's default\n"
-	      "  --budget 150: stop cold runs that would take the run past this many seconds (0: never)\n"
+	      "  --budget 100: stop cold runs that would take the run past this many seconds (0: never)\n"
 	      "  --dir build/bench: data files, CSV and PNG (not on tmpfs)\n",
 	      stderr);
 	exit(2);
