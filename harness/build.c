@@ -1,6 +1,7 @@
 /* build.c - see build.h. */
 #define _GNU_SOURCE
 #include "build.h"
+#include "grade.h"
 #include "sandbox.h"
 #include "util.h"
 
@@ -182,8 +183,8 @@ bool build_program(const struct sources *s, const char *program, const char *dir
 		.argv = argv,
 		.envp = envp,
 		.cwd = dir,
-		.wall_limit = 60,
-		.cpu_limit = 60,
+		.wall_limit = 60 * time_scale(),
+		.cpu_limit = (unsigned)(60 * time_scale() + 0.999),
 		/* A source that #includes /dev/zero or a huge generated file must not exhaust memory. */
 		.as_limit = 2ULL << 30,
 		.fsize_limit = 256ULL << 20,

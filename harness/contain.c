@@ -150,21 +150,14 @@ int contain_mount_scratch(const char *dir, unsigned size_mib, unsigned inodes)
 	return mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options);
 }
 
-static int worker_index;
-
-void contain_set_worker(int index)
-{
-	worker_index = index;
-}
-
-uid_t contain_worker_uid(void)
+uid_t contain_run_uid(void)
 {
 	const char *base = getenv("MMAPLAB_UID_BASE");
 	unsigned long b = 70000;
 
 	if (base && *base)
 		b = strtoul(base, NULL, 10);
-	return (uid_t)(b + (unsigned long)worker_index);
+	return (uid_t)(b + (unsigned long)getpid() % 100000);
 }
 
 /* Makes every directory from / down to c->reach searchable for the run's user: the first one that

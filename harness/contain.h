@@ -43,10 +43,10 @@ const char *contain_level_name(enum contain_level level);
  * namespace, so it disappears with the grader). Returns 0, or -1 with errno set. */
 int contain_mount_scratch(const char *dir, unsigned size_mib, unsigned inodes);
 
-/* The user a run gets under CONTAIN_ROOT: a distinct unprivileged id per parallel worker, since
- * RLIMIT_NPROC counts per user (MMAPLAB_UID_BASE, default 70000, plus the worker's index). */
-uid_t contain_worker_uid(void);
-void contain_set_worker(int index);
+/* The user a run gets under CONTAIN_ROOT: one of its own per grading process (MMAPLAB_UID_BASE,
+ * default 70000, plus the process id modulo 100000), since RLIMIT_NPROC counts per user: a fork bomb
+ * in one grading, or one batch worker, must not starve another running beside it. */
+uid_t contain_run_uid(void);
 
 /* The clone(2) flags of a contained run's first process (it becomes PID 1 of its namespace). */
 unsigned long contain_clone_flags(void);

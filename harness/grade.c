@@ -181,7 +181,7 @@ static void jail_init(struct jail *j, const struct grade_options *opt, const cha
 	if (j->level == CONTAIN_NONE)
 		return;
 	if (j->level == CONTAIN_ROOT) {
-		j->uid = contain_worker_uid();
+		j->uid = contain_run_uid();
 		j->gid = (gid_t)j->uid;
 		j->user = xasprintf("mmaplab%u", (unsigned)j->uid);
 		char *line = xasprintf("%s:x:%u:%u:mmaplab run:/nonexistent:/usr/sbin/nologin\n", j->user,
@@ -252,7 +252,7 @@ static char *own(struct planned_run *p, char *s)
 
 /* MMAPLAB_TIME_SCALE multiplies every time limit of the runs (a slow machine may need 2; the tests
  * of hanging programs use less than 1 so that they finish sooner). */
-static double time_scale(void)
+double time_scale(void)
 {
 	const char *s = getenv("MMAPLAB_TIME_SCALE");
 	char *end;
@@ -356,8 +356,9 @@ static void plan_run(struct planned_run *p, struct evidence *ev, int index, cons
 		.cwd = run->dir,
 		.wall_limit = limit,
 		.cpu_limit = (unsigned)(limit + 0.999),
-		/* Valgrind reserves a large address space of its own. */
-		.as_limit = memcheck ? 0 : 4ULL << 30,
+		/* Valgrind needs address space of its own beside the program's: more, but a bound, so
+		   that a 20 GiB malloc fails instead of filling the machine's memory. */
+		.as_limit = memcheck ? 8ULL << 30 : 4ULL << 30,
 		.fsize_limit = 64ULL << 20,
 		.stdout_cap = 8 << 20,
 		.stderr_cap = 1 << 20,
@@ -548,6 +549,9 @@ int grade(const struct grade_options *opt, struct grade_result *out)
 	jail_init(&jail, opt, scratch, src.include_dir, logs);
 	sources_copy(&src, src_dir, &copies);
 	sources_free(&src);
+	ev->sources = xcalloc(copies.count, sizeof *ev->sources);
+	for (size_t i = 0; i < copies.count; i++)
+		ev->sources[ev->source_count++] = xstrdup(strrchr(copies.files[i], '/') + 1);
 	give_to_run_user(&jail, bin_dir);
 	jail_confine(&jail, &compile_contain, bin_dir, false);
 	ev->built = build_program(&copies, program, bin_dir,
@@ -667,6 +671,9 @@ void grade_result_free(struct grade_result *r)
 	free(r->kept_dir);
 	struct evidence *ev = &r->ev;
 	free(ev->compiler_output);
+	for (size_t i = 0; i < ev->source_count; i++)
+		free(ev->sources[i]);
+	free(ev->sources);
 	for (int k = 0; k < RUN_MAX; k++) {
 		struct run_evidence *run = &ev->runs[k];
 

@@ -70,6 +70,8 @@ struct evidence {
 	char *compiler_output;  /* what the compiler printed (errors and warnings), maybe empty */
 	bool compile_timed_out;
 	int orphans;            /* processes that outlived their run and were killed */
+	char **sources;         /* the submission's source files, by base name (Valgrind's frames) */
+	size_t source_count;
 	struct run_evidence runs[RUN_MAX];
 };
 
@@ -107,6 +109,9 @@ struct grade_result {
  * graded at all (no such path, no .c file): the caller exits with EXIT_CANNOT_GRADE. */
 int grade(const struct grade_options *opt, struct grade_result *out);
 void grade_result_free(struct grade_result *r);
+
+/* MMAPLAB_TIME_SCALE (default 1): every time limit of a grading is multiplied by it. */
+double time_scale(void);
 
 /* Checks that strace and Valgrind exist and that ptrace is permitted; prints how to fix it and
  * returns -1 when not. */

@@ -247,11 +247,33 @@ void judge_mmap(const struct evidence *ev, struct check_result *res)
 		check_note(res, M_MMAP_PRIVATE_NOTE);
 }
 
+/* Whether the trace shows the program's own process calling exit_group. */
+static bool main_process_exited(const struct run_evidence *run)
+{
+	if (!run->traced)
+		return false;
+	for (size_t i = 0; i < run->trace.count; i++) {
+		const struct trace_event *e = &run->trace.events[i];
+
+		if (e->kind == TRACE_CALL && e->pid == run->view.main_pid && e->name &&
+		    !strcmp(e->name, "exit_group"))
+			return true;
+	}
+	return false;
+}
+
 void judge_run(const struct evidence *ev, struct check_result *res)
 {
 	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
 	const struct run_result *r = &run->res;
 
+	/* Under strace a process left behind keeps the run alive until the time limit: the trace
+	   shows that the program itself had finished. */
+	if (r->timed_out && main_process_exited(run)) {
+		check_fail(res, M_RUN_LEFT_BEHIND, (int)(r->wall_seconds + 0.5));
+		evidence_run_end(res, run);
+		return;
+	}
 	if (fail_if_abnormal(run, res))
 		return;
 	if (r->exit_code != 0) {
@@ -409,7 +431,11 @@ void judge_valgrind(const struct evidence *ev, struct check_result *res)
 		if (!counts || shown >= 5)
 			continue;
 		shown++;
-		const struct memcheck_frame *where = memcheck_user_frame(f);
+		/* The student's own line, not glibc's (libc6-dbg gives libc frames file:line too). */
+		const struct memcheck_frame *where =
+			memcheck_source_frame(f, (const char *const *)ev->sources, ev->source_count);
+		if (!where)
+			where = memcheck_user_frame(f);
 		char *line = where ? xasprintf("%s (%s:%d)", f->title, where->file, where->line)
 		                   : xstrdup(f->title);
 		check_evidence(res, M_EV_VALGRIND, line);

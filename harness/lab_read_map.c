@@ -70,7 +70,18 @@ static void judge_output(const struct evidence *ev, struct check_result *res)
 	} else if (r->output_capped) {
 		check_fail(res, M_OUTPUT_FLOOD, r->out_len);
 	} else if (r->out_len == want_len && memcmp(r->out, want, want_len) == 0) {
-		check_pass(res, M_OUTPUT_OK, run->before_len + 1);
+		const struct run_evidence *untraced = run_of(ev, RUN_MEMCHECK);
+		const struct run_result *u = &untraced->res;
+
+		/* The untraced run prints the same file: a program that looks for its tracer and
+		   behaves only while watched is caught here. */
+		if (untraced->performed && !run_ended_abnormally(untraced) &&
+		    (u->out_len != want_len || memcmp(u->out, want, want_len) != 0)) {
+			check_fail(res, M_OUTPUT_UNTRACED_DIFF);
+			evidence_first_difference(res, want, want_len, u->out, u->out_len);
+		} else {
+			check_pass(res, M_OUTPUT_OK, run->before_len + 1);
+		}
 	} else {
 		check_fail(res, r->out_len == 0 ? M_OUTPUT_EMPTY : M_OUTPUT_DIFF);
 		check_expected(res, M_OUTPUT_EXPECT, run->before_len, run->before_len);

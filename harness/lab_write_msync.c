@@ -49,7 +49,17 @@ static void judge_content(const struct evidence *ev, struct check_result *res)
 	} else if (!run->after_exists) {
 		check_fail(res, M_CONTENT_GONE);
 	} else if (run->after_len == len && memcmp(run->after, want, len) == 0) {
-		check_pass(res, M_CONTENT_OK);
+		const struct run_evidence *untraced = run_of(ev, RUN_MEMCHECK);
+
+		/* The file after the untraced run must be the same: see judge_output in lab 1. */
+		if (untraced->performed && !run_ended_abnormally(untraced) &&
+		    (!untraced->after_exists || untraced->after_len != len || memcmp(untraced->after, want, len) != 0)) {
+			check_fail(res, M_CONTENT_UNTRACED_DIFF);
+			if (untraced->after_exists)
+				evidence_byte_diff(res, want, len, untraced->after, untraced->after_len);
+		} else {
+			check_pass(res, M_CONTENT_OK);
+		}
 	} else {
 		const struct lab_map *m = ok_main_map(run);
 

@@ -123,6 +123,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_RUN_FLOOD] = "stopped for printing too much (over the limit)",
 	[M_RUN_SIGNAL] = "killed by signal %s",
 	[M_RUN_EXIT] = "exited with status %d (it must be 0)",
+	[M_RUN_LEFT_BEHIND] = "the program ended, but a process it left behind kept running until the time limit (%d s): wait for child processes, or make none",
 	[M_RUN_ORPHANS] = "%d processes were still alive after the program ended; the grader killed them",
 
 	/* output */
@@ -243,6 +244,9 @@ const char *const msg_en[M_COUNT] = {
 	[M_REPORT_SEE] = "read: %s/README.md step %d, man %s",
 	[M_REPORT_SCORE] = "Score: %d/%d",
 	[M_REPORT_ALL_PASSED] = "every check passed",
+	[M_REPORT_ISOLATION] = "isolation: %s (docs-ko/security.md)",
+	[M_OUTPUT_UNTRACED_DIFF] = "the output is right under strace but differs in the untraced run (Valgrind): a program that behaves differently when traced does not pass",
+	[M_CONTENT_UNTRACED_DIFF] = "the file is right under strace but differs after the untraced run (Valgrind): a program that behaves differently when traced does not pass",
 	[M_REPORT_KEPT] = "kept the scratch directory (strace logs, Valgrind report): %s",
 	[M_REPORT_INTERRUPTED] = "grading interrupted; every process and temporary file was cleaned up",
 
@@ -274,6 +278,7 @@ const char *const msg_en[M_COUNT] = {
 	/* batch, progress, class summary and report.html */
 	[M_BATCH_SKIP_ENTRY] = "skipping '%s': neither a directory nor a .c file, so not a student",
 	[M_BATCH_SKIP_HIDDEN] = "skipping the hidden entry '%s': not a student",
+	[M_BATCH_SKIP_RESULTS] = "skipping '%s': it holds the results, not a student",
 	[M_BATCH_SKIP_DUPLICATE] = "skipping '%s': another entry has the same student id",
 	[M_BATCH_LOCKED] = "another batch is writing to '%s'; run again when it has finished",
 	[M_BATCH_BAD_RESULT] = "'%s' cannot be read as a result of the %s lab",

@@ -124,6 +124,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_RUN_FLOOD] = "출력이 너무 많아(제한 초과) 중단되었다",
 	[M_RUN_SIGNAL] = "시그널 %s로 비정상 종료했다",
 	[M_RUN_EXIT] = "종료 상태가 %d이다(0이어야 한다)",
+	[M_RUN_LEFT_BEHIND] = "프로그램은 끝났지만 남겨 둔 프로세스가 끝나지 않아 %d초 만에 시간 제한으로 중단되었다. 자식 프로세스를 기다리거나(wait) 만들지 않는다",
 	[M_RUN_ORPHANS] = "프로그램이 끝난 뒤에도 프로세스 %d개가 남아 있어 채점기가 종료시켰다",
 
 	/* output */
@@ -244,6 +245,9 @@ const char *const msg_ko[M_COUNT] = {
 	[M_REPORT_SEE] = "읽을 곳: %s/README.md %d단계, man %s",
 	[M_REPORT_SCORE] = "점수: %d/%d",
 	[M_REPORT_ALL_PASSED] = "모든 검사를 통과했다",
+	[M_REPORT_ISOLATION] = "격리: %s (docs-ko/security.md)",
+	[M_OUTPUT_UNTRACED_DIFF] = "strace 아래에서는 출력이 맞지만 추적하지 않은 실행(Valgrind)에서는 다르다. 추적 여부에 따라 다르게 동작하는 프로그램은 통과하지 못한다",
+	[M_CONTENT_UNTRACED_DIFF] = "strace 아래에서는 파일이 맞지만 추적하지 않은 실행(Valgrind)에서는 다르다. 추적 여부에 따라 다르게 동작하는 프로그램은 통과하지 못한다",
 	[M_REPORT_KEPT] = "임시 디렉터리를 남겼다(추적 로그, Valgrind 보고서 포함): %s",
 	[M_REPORT_INTERRUPTED] = "채점이 중단되었다. 실행 중이던 프로세스와 임시 파일을 모두 정리했다",
 
@@ -275,6 +279,7 @@ const char *const msg_ko[M_COUNT] = {
 	/* batch, progress, class summary and report.html */
 	[M_BATCH_SKIP_ENTRY] = "'%s'는 디렉터리도 .c 파일도 아니므로 학생으로 보지 않고 건너뛴다",
 	[M_BATCH_SKIP_HIDDEN] = "숨은 항목 '%s'는 학생으로 보지 않고 건너뛴다",
+	[M_BATCH_SKIP_RESULTS] = "'%s'에는 채점 결과를 쓰므로 학생으로 보지 않고 건너뛴다",
 	[M_BATCH_SKIP_DUPLICATE] = "'%s'는 앞의 항목과 학생 id가 같으므로 건너뛴다",
 	[M_BATCH_LOCKED] = "다른 batch가 '%s'에 결과를 쓰고 있다. 그 batch가 끝난 뒤에 다시 실행한다",
 	[M_BATCH_BAD_RESULT] = "'%s'를 %s 실습의 채점 결과로 읽을 수 없다",

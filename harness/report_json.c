@@ -20,7 +20,6 @@ int report_json(FILE *f, const struct grade_result *r, const char *command)
 {
 	json_t *root = json_object();
 	json_t *checks = json_array();
-	int rc = 0;
 
 	if (!root || !checks)
 		return -1;
@@ -34,6 +33,7 @@ int report_json(FILE *f, const struct grade_result *r, const char *command)
 	json_object_set_new(root, "submission", jstr(r->submission));
 	json_object_set_new(root, "command", jstr(command));
 	json_object_set_new(root, "interrupted", json_boolean(r->interrupted));
+	json_object_set_new(root, "isolation", jstr(r->isolation));
 	for (size_t i = 0; i < r->count; i++) {
 		const struct check_result *c = &r->checks[i];
 		json_t *o = json_object();
@@ -52,10 +52,13 @@ int report_json(FILE *f, const struct grade_result *r, const char *command)
 		json_array_append_new(checks, o);
 	}
 	json_object_set_new(root, "checks", checks);
-	if (json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == -1)
-		rc = -1;
-	else
-		fputc('\n', f);
+	return json_write(f, root);
+}
+
+int json_write(FILE *f, struct json_t *root)
+{
+	int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == -1 || fputc('\n', f) == EOF ? -1 : 0;
+
 	json_decref(root);
 	return rc;
 }

@@ -49,6 +49,10 @@ void report_text(FILE *f, const struct grade_result *r, const char *command, boo
 	fputc('\n', f);
 	fprintf(f, msg(M_REPORT_SEED), (unsigned long long)r->seed);
 	fputc('\n', f);
+	if (r->isolation) {
+		fprintf(f, msg(M_REPORT_ISOLATION), r->isolation);
+		fputc('\n', f);
+	}
 	if (r->step > 0) {
 		fprintf(f, msg(M_REPORT_STEP_ONLY), r->step);
 		fputc('\n', f);

@@ -159,8 +159,36 @@ static void child_fail(void)
 	_exit(127);
 }
 
-/* Limits that every process of the run inherits. */
-static void set_limits(const struct run_spec *spec, bool drop_nproc)
+/* The processes of this process's real user (in its user namespace's view), counted in /proc
+ * before a run starts: a run without a user of its own may start this many plus a margin. */
+static unsigned long own_processes(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	unsigned long n = 0;
+	char want[32];
+
+	if (!d)
+		return 0;
+	snprintf(want, sizeof want, "Uid:\t%u\t", (unsigned)getuid());
+	while ((de = readdir(d)) != NULL) {
+		char path[300], *data;
+		size_t len;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof path, "/proc/%s/status", de->d_name);
+		if (read_file(path, 4096, &data, &len, NULL) == -1)
+			continue;
+		n += strstr(data, want) != NULL;
+		free(data);
+	}
+	closedir(d);
+	return n;
+}
+
+/* Limits that every process of the run inherits. nproc: RLIMIT_NPROC, 0 for none. */
+static void set_limits(const struct run_spec *spec, unsigned long nproc)
 {
 	set_limit(RLIMIT_CPU, spec->cpu_limit);
 	set_limit(RLIMIT_CORE, 0);
@@ -169,10 +197,9 @@ static void set_limits(const struct run_spec *spec, bool drop_nproc)
 	if (spec->fsize_limit)
 		set_limit(RLIMIT_FSIZE, spec->fsize_limit);
 	set_limit(RLIMIT_NOFILE, 256);
-	/* RLIMIT_NPROC counts the processes of a user: it holds only for the run's own user id (root
-	   ignores it, and the grader's user may have many processes already). */
-	if (drop_nproc)
-		set_limit(RLIMIT_NPROC, 64);
+	/* RLIMIT_NPROC counts the processes of a user (root ignores it): a fork bomb stops there. */
+	if (nproc)
+		set_limit(RLIMIT_NPROC, nproc);
 }
 
 static void exec_program(const struct run_spec *spec)
@@ -241,7 +268,7 @@ static void run_as_init(const struct run_spec *spec)
 
 /* In the child after fork()/clone(): set up and exec; on failure, send errno and exit 127. */
 static void child_exec(const struct run_spec *spec, int out_w, int err_w, int err_pipe, int log_w,
-                       int status_w, bool contained)
+                       int status_w, bool contained, unsigned long nproc)
 {
 	int devnull;
 
@@ -278,8 +305,7 @@ static void child_exec(const struct run_spec *spec, int out_w, int err_w, int er
 		child_fail();
 	if (spec->cwd && chdir(spec->cwd) == -1)
 		child_fail();
-	bool drops = contained && spec->contain->uid != (uid_t)-1;
-	set_limits(spec, drops);
+	set_limits(spec, nproc);
 	if (contained && !spec->contain->program_is_traced)
 		run_as_init(spec);
 	/* strace runs as PID 1 itself (nothing in the namespace can signal it), as root, and drops to
@@ -326,6 +352,13 @@ static bool start_run(struct active *a)
 		make_pipe(log);
 	if (ns)
 		make_pipe(status);
+	/* The run's own user may have 64 processes; a run under the grader's user, what that user
+	   has now and 256 more. */
+	unsigned long nproc = 0;
+	if (ns && a->spec->contain->uid != (uid_t)-1)
+		nproc = 64;
+	else if (ns && contain_level() == CONTAIN_USERNS)
+		nproc = own_processes() + 256;
 	a->started_at = now_seconds();
 	/* clone with new namespaces: the child is PID 1 of its own PID namespace, so that when it
 	   ends, the kernel ends every process the program started, wherever it went. */
@@ -335,7 +368,7 @@ static bool start_run(struct active *a)
 	if (a->pid == 0) {
 		/* Lift every pipe above the fixed numbers before dup2 puts them in place. */
 		child_exec(a->spec, lift(out[1]), lift(err[1]), lift(exec_err[1]), lift(log[1]),
-		           lift(status[1]), ns != 0);
+		           lift(status[1]), ns != 0, nproc);
 	}
 	/* Also here, so that a kill of the group cannot race the child's own setpgid. */
 	if (setpgid(a->pid, a->pid) == -1 && errno != EACCES && errno != ESRCH)

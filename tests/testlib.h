@@ -38,6 +38,7 @@ static inline const char *grader_path(void)
 /* What one run of the grader gave. */
 struct grader_run {
 	int status;        /* exit status, or 128+signal */
+	pid_t pid;         /* the process that ran it (exec keeps the pid) */
 	char *out;         /* stdout */
 	char *err;         /* stderr */
 	double seconds;
@@ -92,6 +93,7 @@ static inline struct grader_run run_command(char *const argv[], char *const env[
 		_exit(127);
 	}
 	int status;
+	r.pid = pid;
 	while (waitpid(pid, &status, 0) == -1)
 		cr_assert_eq(errno, EINTR, "waitpid: %s", strerror(errno));
 	clock_gettime(CLOCK_MONOTONIC, &t1);

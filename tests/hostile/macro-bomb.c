@@ -1,0 +1,16 @@
+/*
+ * hostile: 매크로가 지수적으로 펼쳐져 컴파일러의 시간과 메모리를 다 쓰게 한다.
+ * expect: build=fail
+ */
+#define A0 x x x x x x x x
+#define A1 A0 A0 A0 A0 A0 A0 A0 A0
+#define A2 A1 A1 A1 A1 A1 A1 A1 A1
+#define A3 A2 A2 A2 A2 A2 A2 A2 A2
+#define A4 A3 A3 A3 A3 A3 A3 A3 A3
+#define A5 A4 A4 A4 A4 A4 A4 A4 A4
+#define A6 A5 A5 A5 A5 A5 A5 A5 A5
+#define A7 A6 A6 A6 A6 A6 A6 A6 A6
+#define A8 A7 A7 A7 A7 A7 A7 A7 A7
+#define A9 A8 A8 A8 A8 A8 A8 A8 A8
+int x[] = { A9 };
+int main(void) { return 0; }
