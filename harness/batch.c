@@ -231,13 +231,18 @@ int cmd_batch(int argc, char **argv, const char *self)
 	uint64_t seed;
 
 	parse_batch_args(argc, argv, &a);
-	if (roster_scan(a.submissions, &ro) == -1)
+	char *root = a.out ? xstrdup(a.out) : xasprintf("grades/%s", a.lab->name);
+	/* DIR may lie inside the submissions (a batch run from there): it is nobody's submission. A DIR
+	   that does not exist yet is no entry of theirs either. */
+	char *results = realpath(root, NULL);
+	int scanned = roster_scan(a.submissions, results, &ro);
+	free(results);
+	if (scanned == -1)
 		return EXIT_CANNOT_GRADE;
 	if (a.only && !roster_find(&ro, a.only)) {
 		complain(M_BATCH_NO_STUDENT, a.only, a.submissions);
 		return EXIT_CANNOT_GRADE;
 	}
-	char *root = a.out ? xstrdup(a.out) : xasprintf("grades/%s", a.lab->name);
 	sandbox_init();
 	if (grade_preflight(a.lab, 0) == -1)
 		return EXIT_CANNOT_GRADE;

@@ -5,22 +5,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #define BAR_CELLS 24
 
-static double now(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-		die_errno("clock_gettime");
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 void progress_init(struct progress *p, size_t total, bool tty)
 {
-	*p = (struct progress){ .tty = tty, .total = total, .started = now() };
+	*p = (struct progress){ .tty = tty, .total = total, .started = monotonic_seconds() };
 	progress_tick(p);
 }
 
@@ -30,7 +21,7 @@ static char *time_left(const struct progress *p)
 {
 	if (p->done == 0)
 		return xstrdup(msg(M_PROGRESS_ESTIMATING));
-	double per = (now() - p->started) / (double)p->done;
+	double per = (monotonic_seconds() - p->started) / (double)p->done;
 	long left = (long)(per * (double)(p->total - p->done) + 0.5);
 	return xasprintf(msg(M_PROGRESS_LEFT), left / 60, left % 60);
 }
@@ -50,7 +41,7 @@ static void draw(struct progress *p)
 	fflush(stderr);
 	free(left);
 	p->drawn = true;
-	p->drawn_at = now();
+	p->drawn_at = monotonic_seconds();
 }
 
 void progress_student(struct progress *p, const struct class_row *row)
@@ -73,7 +64,7 @@ void progress_student(struct progress *p, const struct class_row *row)
 
 void progress_tick(struct progress *p)
 {
-	if (p->tty && (!p->drawn || now() - p->drawn_at >= 0.25))
+	if (p->tty && (!p->drawn || monotonic_seconds() - p->drawn_at >= 0.25))
 		draw(p);
 }
 

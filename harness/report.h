@@ -26,6 +26,10 @@ int report_labs_json(FILE *f);
  * invalid UTF-8, and a program can print any bytes). */
 struct json_t *jstr(const char *s);
 
+/* Writes root to f, indented and in insertion order, with a final newline, then releases root.
+ * Returns 0, or -1 when it could not be written. */
+int json_write(FILE *f, struct json_t *root);
+
 /* The status word of a check in the current language ("통과", "PASS"...), and the JSON one. */
 const char *status_word(enum check_status s);
 const char *status_id(enum check_status s);

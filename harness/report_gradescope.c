@@ -66,7 +66,6 @@ static json_t *jstr_owned(char *text)
 int report_gradescope(FILE *f, const struct grade_result *r, const char *command)
 {
 	json_t *root = json_object(), *tests = json_array();
-	int rc = 0;
 
 	if (!root || !tests)
 		return -1;
@@ -93,10 +92,5 @@ int report_gradescope(FILE *f, const struct grade_result *r, const char *command
 		json_array_append_new(tests, t);
 	}
 	json_object_set_new(root, "tests", tests);
-	if (json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == -1)
-		rc = -1;
-	else
-		fputc('\n', f);
-	json_decref(root);
-	return rc;
+	return json_write(f, root);
 }

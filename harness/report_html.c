@@ -148,9 +148,9 @@ static void html_row(struct strbuf *sb, const struct class_table *t, const struc
 {
 	bool graded = r->state == ROW_GRADED;
 
-	sb_printf(sb, "<tr%s data-student=\"", graded ? "" : " class=\"error\"");
+	sb_puts(sb, "<tr data-student=\"");
 	sb_html(sb, r->id);
-	sb_puts(sb, "\"><td class=\"id\" data-v=\"");
+	sb_printf(sb, "\"%s><td class=\"id\" data-v=\"", graded ? "" : " class=\"error\"");
 	sb_html(sb, r->id);
 	sb_printf(sb, "\"><a class=\"report\" href=\"#s%zu\">", index);
 	sb_html(sb, r->id);

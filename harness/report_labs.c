@@ -35,14 +35,10 @@ static json_t *lab_json(const struct lab_def *lab)
 int report_labs_json(FILE *f)
 {
 	json_t *labs = json_array();
-	int rc = 0;
 
 	if (!labs)
 		return -1;
 	for (size_t l = 0; all_labs[l]; l++)
 		json_array_append_new(labs, lab_json(all_labs[l]));
-	if (json_dumpf(labs, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == -1 || fputc('\n', f) == EOF)
-		rc = -1;
-	json_decref(labs);
-	return rc;
+	return json_write(f, labs);
 }

@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +29,19 @@ static int by_id(const void *a, const void *b)
 	return c ? c : strcmp(x->path, y->path);
 }
 
+/* Whether the directory path is results or holds it. */
+static bool holds(const char *path, const char *results)
+{
+	char *real = results ? realpath(path, NULL) : NULL;
+	size_t n = real ? strlen(real) : 0;
+	bool yes = real && !strncmp(results, real, n) && (results[n] == '/' || results[n] == '\0');
+
+	free(real);
+	return yes;
+}
+
 /* The student id of an entry, or NULL when the entry is not a student (a warning says why). */
-static char *entry_id(const char *dir, const char *name)
+static char *entry_id(const char *dir, const char *name, const char *results)
 {
 	char *path = xasprintf("%s/%s", dir, name);
 	struct stat st;
@@ -39,6 +51,8 @@ static char *entry_id(const char *dir, const char *name)
 	/* stat, not lstat: a link to a student's directory is that student. */
 	if (stat(path, &st) == -1)
 		warn_entry(M_BATCH_SKIP_ENTRY, name);
+	else if (S_ISDIR(st.st_mode) && holds(path, results))
+		warn_entry(M_BATCH_SKIP_RESULTS, name);
 	else if (S_ISDIR(st.st_mode))
 		id = xstrdup(name);
 	else if (S_ISREG(st.st_mode) && len > 2 && !strcmp(name + len - 2, ".c"))
@@ -49,7 +63,7 @@ static char *entry_id(const char *dir, const char *name)
 	return id;
 }
 
-int roster_scan(const char *dir, struct roster *out)
+int roster_scan(const char *dir, const char *results, struct roster *out)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
@@ -71,7 +85,7 @@ int roster_scan(const char *dir, struct roster *out)
 			warn_entry(M_BATCH_SKIP_HIDDEN, de->d_name);
 			continue;
 		}
-		char *id = entry_id(dir, de->d_name);
+		char *id = entry_id(dir, de->d_name, results);
 		if (!id)
 			continue;
 		if (out->n == cap) {

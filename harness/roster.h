@@ -15,10 +15,11 @@ struct roster {
 	size_t n;
 };
 
-/* Lists the students of dir. Hidden entries, other files and a second entry with an id already
- * taken (kim/ and kim.c) are skipped with a warning on stderr. Returns 0, or -1 after printing why
- * dir cannot be read. */
-int roster_scan(const char *dir, struct roster *out);
+/* Lists the students of dir. Hidden entries, other files, a second entry with an id already taken
+ * (kim/ and kim.c) and the entry that holds the directory `results` (a batch's output kept inside the
+ * submissions; NULL for none) are skipped with a warning on stderr. Returns 0, or -1 after printing
+ * why dir cannot be read. */
+int roster_scan(const char *dir, const char *results, struct roster *out);
 
 /* The student called id, or NULL. */
 const struct student *roster_find(const struct roster *r, const char *id);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void (*fatal_cleanup)(void);
@@ -117,8 +118,10 @@ void sb_free(struct strbuf *sb)
 
 static void sb_reserve(struct strbuf *sb, size_t extra)
 {
-	if (sb->len + extra + 1 <= sb->cap)
+	if (sb->data && sb->len + extra + 1 <= sb->cap)
 		return;
+	if (sb->cap == 0)
+		sb->cap = 64;
 	while (sb->len + extra + 1 > sb->cap)
 		sb->cap *= 2;
 	sb->data = xrealloc(sb->data, sb->cap);
@@ -168,9 +171,12 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 
 char *sb_steal(struct strbuf *sb)
 {
-	char *p = sb->data;
+	char *p = sb->data ? sb->data : xstrdup("");
 
-	sb_init(sb);
+	/* Empty and owning nothing: a later append allocates anew, and a caller that only returns
+	   the stolen buffer leaks nothing. */
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
 	return p;
 }
 
@@ -235,4 +241,13 @@ int write_all(int fd, const void *data, size_t n)
 		n -= (size_t)w;
 	}
 	return 0;
+}
+
+double monotonic_seconds(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+		die_errno("clock_gettime");
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -37,7 +37,8 @@ void sb_puts(struct strbuf *sb, const char *s);
 void sb_putc(struct strbuf *sb, char c);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
-/* Takes the buffer out of sb (the caller frees it) and leaves sb empty. */
+/* Takes the buffer out of sb (the caller frees it) and leaves sb empty, owning nothing (sb_free
+ * is then optional; appending again works). */
 char *sb_steal(struct strbuf *sb);
 
 /* Reads at most max bytes of the file into a new NUL-terminated buffer. Returns 0 and sets *data,
@@ -46,6 +47,9 @@ int read_file(const char *path, size_t max, char **data, size_t *len, bool *trun
 
 /* Writes all n bytes to fd, retrying on EINTR and short writes. Returns 0, or -1 with errno set. */
 int write_all(int fd, const void *data, size_t n);
+
+/* Seconds on the monotonic clock (for elapsed times; dies if the clock cannot be read). */
+double monotonic_seconds(void);
 
 /* A fatal error of the grader itself (not of the submission): prints "mmaplab: WHAT: strerror"
  * and exits with EXIT_CANNOT_GRADE after the registered cleanup ran. */

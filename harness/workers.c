@@ -33,14 +33,6 @@ struct slot {
 	bool overran;             /* stopped by the watchdog */
 };
 
-static double now(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-		die_errno("clock_gettime");
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Sleeps up to seconds; SIGCHLD (a worker ended) or SIGINT cuts it short. */
 static void nap(double seconds)
@@ -122,13 +114,14 @@ static void worker_main(const struct pool_config *c, const struct student *st, c
 	exit(fflush(NULL) == EOF ? EXIT_CANNOT_GRADE : 0);
 }
 
+/* Forks the worker of slot s for student st, the index-th of the batch. */
 static void start_worker(const struct pool_config *c, struct slot *s, const struct student *st, size_t index)
 {
 	pid_t parent = getpid();
 
 	s->st = st;
 	s->err_path = xasprintf("%s/worker-%zu.err", c->out->partial, index);
-	s->started = now();
+	s->started = monotonic_seconds();
 	s->term_at = 0;
 	s->overran = false;
 	/* Whatever stdio holds would otherwise be written twice, once by the worker. */
@@ -235,13 +228,13 @@ static void signal_worker(struct slot *s, int sig)
 	if (kill(s->pid, sig) == -1 && errno != ESRCH)
 		die_errno("kill");
 	if (sig == SIGTERM && s->term_at == 0)
-		s->term_at = now();
+		s->term_at = monotonic_seconds();
 }
 
 /* Stops a worker that overran the watchdog: SIGTERM first, SIGKILL after the grace time. */
 static void watch(const struct pool_config *c, struct slot *s)
 {
-	double t = now();
+	double t = monotonic_seconds();
 
 	if (s->term_at == 0 && t - s->started > c->watchdog) {
 		s->overran = true;
@@ -261,12 +254,12 @@ static void stop_all(const struct pool_config *c, struct slot *slots, size_t nsl
 			signal_worker(&slots[i], SIGTERM);
 			running++;
 		}
-	double deadline = now() + GRACE_SECONDS;
+	double deadline = monotonic_seconds() + GRACE_SECONDS;
 	while (running > 0) {
 		running -= reap(c, slots, nslots, true);
 		if (running == 0)
 			break;
-		if (now() > deadline)
+		if (monotonic_seconds() > deadline)
 			for (size_t i = 0; i < nslots; i++)
 				if (slots[i].pid > 0)
 					signal_worker(&slots[i], SIGKILL);
