@@ -3,7 +3,9 @@
 #   make grade      grade a bundled example (LAB=..., SUBMISSION=... to choose)
 #   make test       every Criterion suite (unit, rules, end to end on the corpus, links)
 #   make sanitize   the same suites with AddressSanitizer and UndefinedBehaviorSanitizer
-#   make bench      how long a grading takes, stage by stage
+#   make bench      how long a grading takes, stage by stage, and a class graded -j 1 and -j N
+#   make gradescope build/gradescope-autograder.zip (LAB=... chooses the lab)
+#   make classroom  build/classroom/LAB/, a GitHub Classroom template repository (LAB=...)
 #   make clean
 
 # make's built-in default for CC is cc; the course compiles with gcc.
@@ -23,7 +25,7 @@ LIB_OBJ     := $(LIB_SRC:harness/%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(wildcard tests/test_*.c)
 TEST_BIN    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all grade test sanitize bench clean
+.PHONY: all grade test sanitize bench gradescope classroom clean
 all: $(BUILD)/mmaplab
 
 # Grades a bundled example: the note's reading program, as the note wrote it.
@@ -45,21 +47,52 @@ $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
 # The suites find the grader and the repository through these variables.
-test: $(BUILD)/mmaplab $(TEST_BIN)
+test: $(BUILD)/mmaplab $(TEST_BIN) gradescope
 	@set -e; for t in $(TEST_BIN); do \
 		echo "== $$t"; \
-		MMAPLAB_BIN=$(abspath $(BUILD)/mmaplab) MMAPLAB_ROOT=$(CURDIR) $$t --jobs 2; \
+		MMAPLAB_BIN=$(abspath $(BUILD)/mmaplab) MMAPLAB_ROOT=$(CURDIR) \
+		MMAPLAB_GRADESCOPE_ZIP=$(abspath $(BUILD)/gradescope-autograder.zip) $$t --jobs 2; \
 	done
 
 sanitize:
 	$(MAKE) BUILD=build/sanitize SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer" \
 		CFLAGS="-std=gnu17 -g -O1" test
 
-bench: $(BUILD)/mmaplab $(BUILD)/bench-grade
+bench: $(BUILD)/mmaplab $(BUILD)/bench-grade $(BUILD)/bench-batch
 	MMAPLAB_BIN=$(abspath $(BUILD)/mmaplab) MMAPLAB_ROOT=$(CURDIR) $(BUILD)/bench-grade
+	MMAPLAB_BIN=$(abspath $(BUILD)/mmaplab) MMAPLAB_ROOT=$(CURDIR) $(BUILD)/bench-batch
 
 $(BUILD)/bench-grade: bench/bench_grade.c $(LIB_OBJ)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/bench-batch: bench/bench_batch.c $(LIB_OBJ)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+# Gradescope's autograder zip: setup.sh and run_autograder at its root, the kit's sources to build
+# from, and lab.conf naming the lab (make gradescope LAB=write-msync).
+gradescope: $(BUILD)/mmaplab
+	@$(BUILD)/mmaplab list --format=json | jq -e --arg lab '$(LAB)' 'any(.[]; .name == $$lab)' >/dev/null || \
+		{ echo "make gradescope: unknown LAB=$(LAB) (see build/mmaplab list)"; exit 2; }
+	rm -rf $(BUILD)/gradescope $(BUILD)/gradescope-autograder.zip
+	mkdir -p $(BUILD)/gradescope/harness $(BUILD)/gradescope/scripts
+	cp gradescope/setup.sh gradescope/run_autograder Makefile $(BUILD)/gradescope/
+	cp harness/*.c harness/*.h $(BUILD)/gradescope/harness/
+	cp scripts/lab-submission.sh $(BUILD)/gradescope/scripts/
+	echo '$(LAB)' > $(BUILD)/gradescope/lab.conf
+	cd $(BUILD)/gradescope && zip -qr ../gradescope-autograder.zip .
+
+# A GitHub Classroom template repository for LAB: classroom/LAB/ with its links to the lab's files
+# resolved, and the kit (sources, scripts) in .mmaplab/ for the workflow to build and run.
+CLASSROOM_OUT ?= $(BUILD)/classroom/$(LAB)
+classroom:
+	@test -d classroom/$(LAB) || { echo "make classroom: no template classroom/$(LAB)"; exit 2; }
+	rm -rf $(CLASSROOM_OUT)
+	mkdir -p $(CLASSROOM_OUT)/.mmaplab/harness $(CLASSROOM_OUT)/.mmaplab/scripts $(CLASSROOM_OUT)/.mmaplab/classroom
+	cp -RL classroom/$(LAB)/. $(CLASSROOM_OUT)/
+	cp Makefile .gitignore $(CLASSROOM_OUT)/.mmaplab/
+	cp harness/*.c harness/*.h $(CLASSROOM_OUT)/.mmaplab/harness/
+	cp scripts/lab-submission.sh $(CLASSROOM_OUT)/.mmaplab/scripts/
+	cp classroom/grade.sh $(CLASSROOM_OUT)/.mmaplab/classroom/
 
 clean:
 	rm -rf build
