@@ -1,0 +1,1 @@
+../../labs/01-read-map/read_map.c

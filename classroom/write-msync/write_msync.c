@@ -1,0 +1,1 @@
+../../labs/02-write-msync/write_msync.c
