@@ -55,7 +55,11 @@ unsigned long contain_clone_flags(void);
  * -1 with errno set. */
 int contain_setup_mounts(const struct containment *c);
 
-/* Drops to c->uid/c->gid when set. Returns 0, or -1 with errno set. */
+/* Drops to c->uid/c->gid when set, else every capability (the program then runs as root of the
+ * grader's user namespace, with none of root's powers). Returns 0, or -1 with errno set. */
 int contain_drop_privileges(const struct containment *c);
+
+/* Empties the capability bounding set and sets no_new_privs. Returns 0, or -1 with errno set. */
+int contain_drop_capabilities(void);
 
 #endif

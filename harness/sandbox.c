@@ -308,6 +308,10 @@ static void child_exec(const struct run_spec *spec, int out_w, int err_w, int er
 	set_limits(spec, nproc);
 	if (contained && !spec->contain->program_is_traced)
 		run_as_init(spec);
+	/* strace without a user of its own to drop to (a user namespace) gets no capabilities
+	   either: the program it starts inherits what it has. */
+	if (contained && spec->contain->uid == (uid_t)-1 && contain_drop_capabilities() == -1)
+		child_fail();
 	/* strace runs as PID 1 itself (nothing in the namespace can signal it), as root, and drops to
 	   the run's user with -u for the program it starts. */
 	exec_program(spec);
