@@ -113,6 +113,7 @@ static double floor_of(const char *submission)
 	return floor;
 }
 
+/* Builds the class, times the two batches and the floors, prints the figures. */
 int main(void)
 {
 	const char *root = getenv("MMAPLAB_ROOT"), *grader = getenv("MMAPLAB_BIN");

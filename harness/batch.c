@@ -41,6 +41,7 @@ static void complain(enum msg_id m, const char *a, const char *b)
 	fputc('\n', stderr);
 }
 
+/* Fills a from batch's command line; exits with a usage error when it is wrong. */
 static void parse_batch_args(int argc, char **argv, struct batch_args *a)
 {
 	static const struct option options[] = {
@@ -154,6 +155,7 @@ struct watcher {
 	const char *root;
 };
 
+/* Shows one finished student (read back from DIR) or, with st NULL, just redraws the bar. */
 static void on_event(void *ctx, const struct student *st)
 {
 	struct watcher *w = ctx;
@@ -216,6 +218,7 @@ static int finish_batch(const struct outdir *o, const struct lab_def *lab, const
 /* Set while a batch runs, for die(): stop every worker, then drop the half-written files. */
 static struct outdir *current_out;
 
+/* On a fatal error: kills every worker and run, then drops the half-written files. */
 static void batch_cleanup(void)
 {
 	(void)sandbox_sweep_orphans();
@@ -223,6 +226,7 @@ static void batch_cleanup(void)
 		outdir_close(current_out);
 }
 
+/* Grades the class as batch.h says and returns the exit status. */
 int cmd_batch(int argc, char **argv, const char *self)
 {
 	struct batch_args a;
@@ -305,6 +309,7 @@ int cmd_batch(int argc, char **argv, const char *self)
 	return status;
 }
 
+/* Rewrites DIR/report.html from the results in DIR and returns the exit status. */
 int cmd_report(int argc, char **argv)
 {
 	struct manifest m;

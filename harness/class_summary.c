@@ -63,6 +63,7 @@ static void print_scores(FILE *f, const struct class_table *t)
 	free(count);
 }
 
+/* Prints the counts, the mean, the pass counts per check and the histogram. */
 void class_summary_print(FILE *f, const struct class_table *t)
 {
 	size_t graded = 0;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The CSV and JSON word of a cell. */
 const char *cell_id(enum cell c)
 {
 	return c == CELL_PASS ? "pass" : c == CELL_FAIL ? "fail" : c == CELL_SKIP ? "skip" : "";
@@ -61,6 +62,7 @@ static char *read_error(const char *root, const char *id)
 	return data;
 }
 
+/* Reads one student's row: graded from ID.json, else why from ID.error, else not graded yet. */
 void class_load_row(struct class_row *row, const struct lab_def *lab, const char *root, const char *id)
 {
 	char *path = outdir_file(root, id, "json");
@@ -85,6 +87,7 @@ void class_load_row(struct class_row *row, const struct lab_def *lab, const char
 	free(path);
 }
 
+/* Frees a row. */
 void class_row_free(struct class_row *row)
 {
 	free(row->id);
@@ -93,6 +96,7 @@ void class_row_free(struct class_row *row)
 	memset(row, 0, sizeof *row);
 }
 
+/* Reads the rows of ids in order; full marks come from the lab's rubric. */
 void class_load(struct class_table *t, const struct lab_def *lab, const char *root, char *const *ids, size_t n)
 {
 	t->lab = lab;
@@ -105,6 +109,7 @@ void class_load(struct class_table *t, const struct lab_def *lab, const char *ro
 		class_load_row(&t->rows[i], lab, root, ids[i]);
 }
 
+/* Frees the table's rows. */
 void class_free(struct class_table *t)
 {
 	for (size_t i = 0; i < t->n; i++)
@@ -114,6 +119,7 @@ void class_free(struct class_table *t)
 	t->n = 0;
 }
 
+/* qsort order of C strings, by bytes. */
 static int by_string(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -135,6 +141,7 @@ static char *result_id(const char *name)
 	return NULL;
 }
 
+/* The sorted, distinct ids of DIR's ID.json and ID.error files. */
 char **class_ids_in(const char *root, size_t *n)
 {
 	DIR *d = opendir(root);
@@ -175,6 +182,7 @@ char **class_ids_in(const char *root, size_t *n)
 	return ids;
 }
 
+/* The lab of DIR's results: the manifest's, else the first student JSON's. */
 const struct lab_def *class_lab_in(const char *root)
 {
 	struct manifest m;

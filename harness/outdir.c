@@ -33,6 +33,7 @@ static void make_dirs(const char *path)
 	free(p);
 }
 
+/* Makes DIR and an empty DIR/.partial, and takes DIR's lock (-1 when another batch has it). */
 int outdir_open(struct outdir *o, const char *root)
 {
 	make_dirs(root);
@@ -49,7 +50,8 @@ int outdir_open(struct outdir *o, const char *root)
 		fputs("mmaplab: ", stderr);
 		fprintf(stderr, msg(M_BATCH_LOCKED), root);
 		fputc('\n', stderr);
-		close(o->lock_fd);
+		if (close(o->lock_fd) == -1)
+			die_errno("close");
 		o->lock_fd = -1;
 		return -1;
 	}
@@ -62,6 +64,7 @@ int outdir_open(struct outdir *o, const char *root)
 	return 0;
 }
 
+/* Removes DIR/.partial and releases the lock. */
 void outdir_close(struct outdir *o)
 {
 	if (o->partial && remove_tree(o->partial) == -1)
@@ -74,6 +77,7 @@ void outdir_close(struct outdir *o)
 	o->partial = o->root = NULL;
 }
 
+/* DIR/ID.EXT, malloc'd. */
 char *outdir_file(const char *root, const char *id, const char *ext)
 {
 	return xasprintf("%s/%s.%s", root, id, ext);
@@ -96,6 +100,7 @@ FILE *atomic_open(struct atomic_file *af, const struct outdir *o, const char *fi
 	return af->f;
 }
 
+/* Closes the temporary file and renames it into place; on failure removes it. */
 int atomic_commit(struct atomic_file *af)
 {
 	int rc = 0, saved = 0;
@@ -117,6 +122,7 @@ int atomic_commit(struct atomic_file *af)
 	return rc;
 }
 
+/* Writes text as the whole of DIR/ID.EXT through a temporary file. */
 void outdir_write(const struct outdir *o, const char *id, const char *ext, const char *text)
 {
 	struct atomic_file af;
@@ -138,6 +144,7 @@ static void remove_result(const char *root, const char *id, const char *ext)
 	free(path);
 }
 
+/* Leaves ID.error with the reason and no ID.json or ID.txt. */
 void outdir_record_error(const struct outdir *o, const char *id, const char *reason)
 {
 	char *line = xasprintf("%s\n", reason);
@@ -149,11 +156,13 @@ void outdir_record_error(const struct outdir *o, const char *id, const char *rea
 	remove_result(o->root, id, "txt");
 }
 
+/* Removes a stale ID.error of a student who is now graded. */
 void outdir_record_graded(const struct outdir *o, const char *id)
 {
 	remove_result(o->root, id, "error");
 }
 
+/* Reads DIR/.batch.json; -1 when it is missing or not a manifest. */
 int manifest_read(const char *root, struct manifest *m)
 {
 	char *path = outdir_file(root, ".batch", "json");
@@ -178,6 +187,7 @@ int manifest_read(const char *root, struct manifest *m)
 	return 0;
 }
 
+/* Writes DIR/.batch.json atomically. */
 void manifest_write(const struct outdir *o, const struct manifest *m)
 {
 	json_t *j = json_pack("{s:s, s:s, s:I}", "lab", m->lab, "version", MMAPLAB_VERSION, "seed", (json_int_t)m->seed);
@@ -198,6 +208,7 @@ void manifest_write(const struct outdir *o, const struct manifest *m)
 	json_decref(j);
 }
 
+/* Frees what manifest_read allocated (safe on a zeroed manifest). */
 void manifest_free(struct manifest *m)
 {
 	for (size_t i = 0; i < m->count; i++)

@@ -9,6 +9,7 @@
 #define BAR_CELLS 24
 
 
+/* Starts the clock and draws an empty bar on a terminal. */
 void progress_init(struct progress *p, size_t total, bool tty)
 {
 	*p = (struct progress){ .tty = tty, .total = total, .started = monotonic_seconds() };
@@ -44,6 +45,7 @@ static void draw(struct progress *p)
 	p->drawn_at = monotonic_seconds();
 }
 
+/* Counts a finished student, then redraws the bar or prints its line. */
 void progress_student(struct progress *p, const struct class_row *row)
 {
 	p->done++;
@@ -62,12 +64,14 @@ void progress_student(struct progress *p, const struct class_row *row)
 		fprintf(stderr, "%s: %s\n", msg(M_PROGRESS_NOT_GRADED), row->error);
 }
 
+/* Redraws the bar at most four times a second. */
 void progress_tick(struct progress *p)
 {
 	if (p->tty && (!p->drawn || monotonic_seconds() - p->drawn_at >= 0.25))
 		draw(p);
 }
 
+/* Erases the bar so that the summary starts on a clean line. */
 void progress_end(struct progress *p)
 {
 	if (p->drawn)

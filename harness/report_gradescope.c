@@ -63,6 +63,7 @@ static json_t *jstr_owned(char *text)
 	return j;
 }
 
+/* Writes r as Gradescope's results.json. */
 int report_gradescope(FILE *f, const struct grade_result *r, const char *command)
 {
 	json_t *root = json_object(), *tests = json_array();

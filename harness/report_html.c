@@ -225,6 +225,7 @@ static void html_reports(struct strbuf *sb, const struct class_table *t, const c
 	}
 }
 
+/* Writes the whole page for table t, reading the students' reports from root. */
 int report_html_write(FILE *f, const struct class_table *t, const char *root)
 {
 	struct strbuf sb;

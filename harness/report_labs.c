@@ -32,6 +32,7 @@ static json_t *lab_json(const struct lab_def *lab)
 	return o;
 }
 
+/* Writes every lab as a JSON array. */
 int report_labs_json(FILE *f)
 {
 	json_t *labs = json_array();

@@ -63,6 +63,7 @@ static char *entry_id(const char *dir, const char *name, const char *results)
 	return id;
 }
 
+/* Lists dir's students, sorted by id, warning about every entry that is not one. */
 int roster_scan(const char *dir, const char *results, struct roster *out)
 {
 	DIR *d = opendir(dir);
@@ -116,6 +117,7 @@ int roster_scan(const char *dir, const char *results, struct roster *out)
 	return 0;
 }
 
+/* The student called id, or NULL. */
 const struct student *roster_find(const struct roster *r, const char *id)
 {
 	for (size_t i = 0; i < r->n; i++)
@@ -124,6 +126,7 @@ const struct student *roster_find(const struct roster *r, const char *id)
 	return NULL;
 }
 
+/* Frees the list. */
 void roster_free(struct roster *r)
 {
 	for (size_t i = 0; i < r->n; i++) {

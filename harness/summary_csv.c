@@ -42,6 +42,7 @@ static void csv_row(struct strbuf *sb, const struct class_table *t, const struct
 	sb_putc(sb, '\n');
 }
 
+/* Writes the BOM, the header and one line per student. */
 int summary_csv_write(FILE *f, const struct class_table *t)
 {
 	struct strbuf sb;

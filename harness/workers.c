@@ -267,6 +267,7 @@ static void stop_all(const struct pool_config *c, struct slot *slots, size_t nsl
 	}
 }
 
+/* Keeps at most c->jobs workers busy until every student ended or an interrupt stopped them. */
 int pool_run(const struct pool_config *c, const struct student *const *students, size_t n)
 {
 	size_t nslots = c->jobs > 0 ? (size_t)c->jobs : 1, next = 0, running = 0;
