@@ -56,10 +56,10 @@ static char *read_expect(const char *file)
 
 static size_t list_entries(struct corpus_entry *out, size_t max)
 {
-	static const char *const labs[] = { "read-map", "write-msync" };
+	static const char *const labs[] = { "read-map", "write-msync", "perf" };
 	size_t n = 0;
 
-	for (size_t l = 0; l < 2; l++) {
+	for (size_t l = 0; l < sizeof labs / sizeof labs[0]; l++) {
 		char dir[4096];
 		snprintf(dir, sizeof dir, "%s/tests/corpus/%s", repo_root(), labs[l]);
 		DIR *d = opendir(dir);
