@@ -77,6 +77,15 @@ bool fail_if_abnormal(const struct run_evidence *run, struct check_result *res)
 	return true;
 }
 
+bool skip_if_abnormal(const struct run_evidence *run, struct check_result *res)
+{
+	if (!run_ended_abnormally(run))
+		return false;
+	check_skip(res, M_SKIP_ABNORMAL);
+	evidence_run_end(res, run);
+	return true;
+}
+
 const struct lab_map *ok_main_map(const struct run_evidence *run)
 {
 	const struct lab_map *m = run->traced ? lab_view_main_map(&run->view) : NULL;
@@ -310,11 +319,8 @@ void judge_munmap(const struct evidence *ev, struct check_result *res)
 		if (v->munmaps[i]->seq > m->call->seq)
 			u = v->munmaps[i];
 	if (!u) {
-		if (run_ended_abnormally(run)) {
-			check_skip(res, M_SKIP_ABNORMAL);
-			evidence_run_end(res, run);
+		if (skip_if_abnormal(run, res))
 			return;
-		}
 		check_fail(res, M_MUNMAP_NONE);
 		evidence_call(res, m->call);
 		return;
@@ -358,11 +364,8 @@ void judge_close(const struct evidence *ev, struct check_result *res)
 
 		if (!o->ok || o->closed)
 			continue;
-		if (run_ended_abnormally(run)) {
-			check_skip(res, M_SKIP_ABNORMAL);
-			evidence_run_end(res, run);
+		if (skip_if_abnormal(run, res))
 			return;
-		}
 		check_fail(res, M_CLOSE_MISSING, o->fd);
 		check_expected(res, M_CLOSE_EXPECT, o->fd);
 		evidence_call(res, o->call);

@@ -37,6 +37,10 @@ void evidence_call(struct check_result *res, const struct trace_event *call);
  * signal); used first by judges that look at a run's outcome. */
 bool fail_if_abnormal(const struct run_evidence *run, struct check_result *res);
 
+/* Skips the check and returns true when the run ended abnormally: a call missing from its trace
+ * may only be missing because the program died first (the run check reports that). */
+bool skip_if_abnormal(const struct run_evidence *run, struct check_result *res);
+
 /* The lab mapping that the checks judge (see lab_view_main_map), only if it succeeded. */
 const struct lab_map *ok_main_map(const struct run_evidence *run);
 

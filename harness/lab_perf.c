@@ -193,19 +193,24 @@ static const struct lab_map *judge_single_mapping(const struct evidence *ev, con
 	return m;
 }
 
+/* The read() modes must not map the file: fails the check and returns true when one did. */
+static bool fail_if_mapped(const struct run_evidence *run, struct check_result *res)
+{
+	if (run->view.map_count == 0)
+		return false;
+	check_fail(res, M_PERF_MAPPED_IN_READ_MODE);
+	evidence_call(res, run->view.maps[0].call);
+	return true;
+}
+
 static void judge_read_mode(const struct evidence *ev, struct check_result *res)
 {
 	const struct run_evidence *run = run_of(ev, PERF_READ);
 	static const char *const plain_read[] = { "read", NULL };
 	const struct trace_event *first;
 
-	if (!judge_output(ev, run, res))
+	if (!judge_output(ev, run, res) || fail_if_mapped(run, res))
 		return;
-	if (run->view.map_count > 0) {
-		check_fail(res, M_PERF_MAPPED_IN_READ_MODE);
-		evidence_call(res, run->view.maps[0].call);
-		return;
-	}
 	size_t reads = count_calls(run, plain_read, &first);
 	if (reads == 0) {
 		check_fail(res, M_PERF_NO_READ);
@@ -279,13 +284,8 @@ static void judge_random_pread(const struct evidence *ev, struct check_result *r
 	static const char *const pread[] = { "pread64", NULL };
 	const struct trace_event *first;
 
-	if (!judge_output(ev, run, res))
+	if (!judge_output(ev, run, res) || fail_if_mapped(run, res))
 		return;
-	if (run->view.map_count > 0) {
-		check_fail(res, M_PERF_MAPPED_IN_READ_MODE);
-		evidence_call(res, run->view.maps[0].call);
-		return;
-	}
 	size_t n = count_calls(run, pread, &first);
 	if (n != LOOKUPS) {
 		check_fail(res, M_PERF_PREAD_COUNT, n, LOOKUPS);

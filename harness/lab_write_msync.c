@@ -124,11 +124,8 @@ static void judge_msync(const struct evidence *ev, struct check_result *res)
 		}
 	}
 	if (!first) {
-		if (run_ended_abnormally(run)) {
-			check_skip(res, M_SKIP_ABNORMAL);
-			evidence_run_end(res, run);
+		if (skip_if_abnormal(run, res))
 			return;
-		}
 		check_fail(res, M_MSYNC_NONE);
 		evidence_call(res, m->call);
 		if (m->unmapped_by)
