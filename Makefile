@@ -3,7 +3,9 @@
 #   make grade      grade a bundled example (LAB=..., SUBMISSION=... to choose)
 #   make test       every Criterion suite (unit, rules, end to end on the corpus, links)
 #   make sanitize   the same suites with AddressSanitizer and UndefinedBehaviorSanitizer
-#   make bench      how long a grading takes, stage by stage, and a class graded -j 1 and -j N
+#   make bench      how long a grading takes, stage by stage, a class graded -j 1 and -j N, and
+#                   when mmap beats read() (BENCH_ARGS="--max 1G" for the full range)
+#   make fuzz       the libFuzzer targets of the strace and Valgrind readers (FUZZ_SECONDS each)
 #   make gradescope build/gradescope-autograder.zip (LAB=... chooses the lab)
 #   make classroom  build/classroom/LAB/, a GitHub Classroom template repository (LAB=...)
 #   make clean
@@ -15,7 +17,8 @@ endif
 BUILD   ?= build
 SANFLAGS ?=
 CFLAGS  ?= -std=gnu17 -g -O2
-CFLAGS  += -Wall -Wextra -Iharness $(SANFLAGS) $(shell pkg-config --cflags jansson)
+# override: `make sanitize` passes CFLAGS on the command line, which would otherwise drop these.
+override CFLAGS += -Wall -Wextra -Iharness $(SANFLAGS) $(shell pkg-config --cflags jansson)
 LDLIBS  += $(shell pkg-config --libs jansson)
 TEST_LDLIBS = $(shell pkg-config --libs criterion)
 
@@ -25,7 +28,7 @@ LIB_OBJ     := $(LIB_SRC:harness/%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(wildcard tests/test_*.c)
 TEST_BIN    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all grade test sanitize bench gradescope classroom clean
+.PHONY: all grade test sanitize bench bench-mmap fuzz gradescope classroom clean
 all: $(BUILD)/mmaplab
 
 # Grades a bundled example: the note's reading program, as the note wrote it.
@@ -47,10 +50,11 @@ $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
 # The suites find the grader and the repository through these variables.
-test: $(BUILD)/mmaplab $(TEST_BIN) gradescope
+test: $(BUILD)/mmaplab $(TEST_BIN) gradescope $(BUILD)/mmap-bench
 	@set -e; for t in $(TEST_BIN); do \
 		echo "== $$t"; \
 		MMAPLAB_BIN=$(abspath $(BUILD)/mmaplab) MMAPLAB_ROOT=$(CURDIR) \
+		MMAPLAB_BENCH=$(abspath $(BUILD)/mmap-bench) \
 		MMAPLAB_GRADESCOPE_ZIP=$(abspath $(BUILD)/gradescope-autograder.zip) $$t --jobs 2; \
 	done
 
@@ -58,9 +62,36 @@ sanitize:
 	$(MAKE) BUILD=build/sanitize SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer" \
 		CFLAGS="-std=gnu17 -g -O1" test
 
-bench: $(BUILD)/mmaplab $(BUILD)/bench-grade $(BUILD)/bench-batch
+bench: $(BUILD)/mmaplab $(BUILD)/bench-grade $(BUILD)/bench-batch $(BUILD)/mmap-bench
 	MMAPLAB_BIN=$(abspath $(BUILD)/mmaplab) MMAPLAB_ROOT=$(CURDIR) $(BUILD)/bench-grade
 	MMAPLAB_BIN=$(abspath $(BUILD)/mmaplab) MMAPLAB_ROOT=$(CURDIR) $(BUILD)/bench-batch
+	$(BUILD)/mmap-bench --dir $(BUILD)/bench $(BENCH_ARGS)
+
+bench-mmap: $(BUILD)/mmap-bench
+	$(BUILD)/mmap-bench --dir $(BUILD)/bench $(BENCH_ARGS)
+
+# The kit's own benchmark links the reference solution's scanning loop: the same code, not a copy.
+$(BUILD)/mmap-bench: bench/mmap_bench.c bench/csv.c bench/csv.h solutions/perf/scanloop.c solutions/perf/scanloop.h
+	$(CC) $(CFLAGS) -Isolutions/perf -o $@ bench/mmap_bench.c bench/csv.c solutions/perf/scanloop.c
+
+$(BUILD)/tests/test_bench_csv: bench/csv.c bench/csv.h
+
+# libFuzzer needs clang. Inputs that crash are written to tests/fuzz/regressions/ (commit them:
+# tests/test_fuzz_regressions.c reads them back on every make test).
+FUZZ_SECONDS ?= 60
+FUZZ_SRC := harness/trace.c harness/memcheck.c harness/rules.c harness/util.c
+fuzz: $(BUILD)/fuzz/fuzz_trace $(BUILD)/fuzz/fuzz_memcheck
+	mkdir -p $(BUILD)/fuzz/corpus-trace $(BUILD)/fuzz/corpus-memcheck
+	$(BUILD)/fuzz/fuzz_trace -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+		-artifact_prefix=tests/fuzz/regressions/trace- \
+		$(BUILD)/fuzz/corpus-trace tests/fixtures/strace tests/fixtures/rules
+	$(BUILD)/fuzz/fuzz_memcheck -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+		-artifact_prefix=tests/fuzz/regressions/memcheck- \
+		$(BUILD)/fuzz/corpus-memcheck tests/fixtures/valgrind
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(wildcard harness/*.h)
+	mkdir -p $(BUILD)/fuzz
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iharness -o $@ $< $(FUZZ_SRC)
 
 $(BUILD)/bench-grade: bench/bench_grade.c $(LIB_OBJ)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
