@@ -202,8 +202,11 @@ static void set_limits(const struct run_spec *spec, unsigned long nproc)
 		set_limit(RLIMIT_NPROC, nproc);
 }
 
-static void exec_program(const struct run_spec *spec)
+/* Sets the run's limits and execs its program. The limits come last, in the process that execs: a
+ * limit on address space would otherwise bind the grader's own code in a contained run's init. */
+static void exec_program(const struct run_spec *spec, unsigned long nproc)
 {
+	set_limits(spec, nproc);
 	/* Restore the dispositions a program expects (ignored signals survive exec). */
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
@@ -233,7 +236,7 @@ static int namespace_processes(void)
 /* PID 1 of a contained run: starts the program as its child (a program must not be PID 1, whose
  * signals behave differently), reaps everything, and when the program ends reports its wait status
  * and how many processes it left, then exits: the kernel kills whatever else is in the namespace. */
-static void run_as_init(const struct run_spec *spec)
+static void run_as_init(const struct run_spec *spec, unsigned long nproc)
 {
 	pid_t program = fork();
 	int status = 0, reported[2];
@@ -243,7 +246,7 @@ static void run_as_init(const struct run_spec *spec)
 	if (program == 0) {
 		if (contain_drop_privileges(spec->contain) == -1)
 			child_fail();
-		exec_program(spec);
+		exec_program(spec, nproc);
 	}
 	/* Only the program may hold the output pipes and the exec-error pipe, so that they close
 	   when it is gone. */
@@ -305,16 +308,15 @@ static void child_exec(const struct run_spec *spec, int out_w, int err_w, int er
 		child_fail();
 	if (spec->cwd && chdir(spec->cwd) == -1)
 		child_fail();
-	set_limits(spec, nproc);
 	if (contained && !spec->contain->program_is_traced)
-		run_as_init(spec);
+		run_as_init(spec, nproc);
 	/* strace without a user of its own to drop to (a user namespace) gets no capabilities
 	   either: the program it starts inherits what it has. */
 	if (contained && spec->contain->uid == (uid_t)-1 && contain_drop_capabilities() == -1)
 		child_fail();
 	/* strace runs as PID 1 itself (nothing in the namespace can signal it), as root, and drops to
 	   the run's user with -u for the program it starts. */
-	exec_program(spec);
+	exec_program(spec, nproc);
 }
 
 static void close_if_open(int *fd)
