@@ -59,6 +59,7 @@ test: $(BUILD)/mmaplab $(TEST_BIN) gradescope $(BUILD)/mmap-bench
 	done
 
 sanitize:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) BUILD=build/sanitize SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer" \
 		CFLAGS="-std=gnu17 -g -O1" test
 

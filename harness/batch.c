@@ -239,24 +239,28 @@ int cmd_batch(int argc, char **argv, const char *self)
 	/* DIR may lie inside the submissions (a batch run from there): it is nobody's submission. A DIR
 	   that does not exist yet is no entry of theirs either. */
 	char *results = realpath(root, NULL);
+	int status = EXIT_CANNOT_GRADE;
 	int scanned = roster_scan(a.submissions, results, &ro);
 	free(results);
-	if (scanned == -1)
-		return EXIT_CANNOT_GRADE;
-	if (a.only && !roster_find(&ro, a.only)) {
-		complain(M_BATCH_NO_STUDENT, a.only, a.submissions);
+	if (scanned == -1) {
+		free(root);
 		return EXIT_CANNOT_GRADE;
 	}
+	/* Every way out below frees what was scanned (the sanitizers' leak check runs at exit). */
+	if (a.only && !roster_find(&ro, a.only)) {
+		complain(M_BATCH_NO_STUDENT, a.only, a.submissions);
+		goto done;
+	}
 	sandbox_init();
-	if (grade_preflight(a.lab, 0) == -1)
-		return EXIT_CANNOT_GRADE;
-	if (outdir_open(&out, root) == -1)
-		return EXIT_CANNOT_GRADE;
+	if (grade_preflight(a.lab, 0) == -1 || outdir_open(&out, root) == -1)
+		goto done;
 	current_out = &out;
 	set_fatal_cleanup(batch_cleanup);
 	if (choose_seed(&a, root, &ro, &seed) == -1) {
+		set_fatal_cleanup(NULL);
+		current_out = NULL;
 		outdir_close(&out);
-		return EXIT_CANNOT_GRADE;
+		goto done;
 	}
 	char **ids = roster_ids(&ro);
 	struct manifest m = { .lab = (char *)a.lab->name, .seed = seed, .students = ids, .count = ro.n };
@@ -290,7 +294,6 @@ int cmd_batch(int argc, char **argv, const char *self)
 	progress_end(&w.progress);
 	free(todo);
 
-	int status;
 	if (rc == -1) {
 		fputs("mmaplab: ", stderr);
 		fprintf(stderr, msg(M_BATCH_INTERRUPTED), w.progress.done, n);
@@ -302,10 +305,11 @@ int cmd_batch(int argc, char **argv, const char *self)
 	set_fatal_cleanup(NULL);
 	current_out = NULL;
 	outdir_close(&out);
+	if (fflush(stdout) == EOF)
+		status = EXIT_CANNOT_GRADE;
+done:
 	roster_free(&ro);
 	free(root);
-	if (fflush(stdout) == EOF)
-		return EXIT_CANNOT_GRADE;
 	return status;
 }
 
