@@ -192,6 +192,66 @@ void judge_size(const struct evidence *ev, struct check_result *res)
 		evidence_call(res, m->call);
 }
 
+bool fail_if_mapping_wrong(const struct evidence *ev, const struct lab_map *m, unsigned long long size,
+                           struct check_result *res)
+{
+	const struct lab_def *lab = ev->lab;
+	const char *prot = lab->needs_write ? "PROT_READ|PROT_WRITE" : "PROT_READ";
+	bool read = trace_flag_has(m->prot, "PROT_READ");
+	bool write = trace_flag_has(m->prot, "PROT_WRITE");
+	bool exec = trace_flag_has(m->prot, "PROT_EXEC");
+
+	if (!read || exec || write != lab->needs_write) {
+		check_fail(res, M_MMAP_PROT, m->prot, prot);
+		evidence_call(res, m->call);
+		return true;
+	}
+	bool shared = trace_flag_has(m->flags, "MAP_SHARED") || trace_flag_has(m->flags, "MAP_SHARED_VALIDATE");
+	bool private = trace_flag_has(m->flags, "MAP_PRIVATE");
+	if (!shared && !(private && !lab->needs_write)) {
+		check_fail(res, private ? M_MMAP_PRIVATE_WRITE : M_MMAP_FLAGS, m->flags);
+		evidence_call(res, m->call);
+		return true;
+	}
+	if (m->offset != 0) {
+		check_fail(res, M_MMAP_OFFSET, m->offset);
+		evidence_call(res, m->call);
+		return true;
+	}
+	if (m->length < size || round_pages(m->length, ev->page_size) != round_pages(size, ev->page_size)) {
+		check_fail(res, M_MMAP_LENGTH, m->length, size);
+		evidence_call(res, m->call);
+		return true;
+	}
+	/* A read-only private mapping reads the same bytes as a shared one. */
+	if (private)
+		check_note(res, M_MMAP_PRIVATE_NOTE);
+	return false;
+}
+
+bool fail_if_unmap_wrong(const struct evidence *ev, const struct lab_map *m, const struct trace_event *u,
+                         struct check_result *res)
+{
+	unsigned long long pages = round_pages(m->length, ev->page_size);
+	long long addr = 0, len = 0;
+
+	(void)trace_arg_number(&u->args[0], &addr);
+	if (u->nargs > 1)
+		(void)trace_arg_number(&u->args[1], &len);
+	if ((unsigned long long)addr != m->addr)
+		check_fail(res, M_MUNMAP_ADDR, (unsigned long long)addr, m->addr);
+	else if (round_pages((unsigned long long)len, ev->page_size) != pages)
+		check_fail(res, M_MUNMAP_LENGTH, len, pages / ev->page_size,
+		           round_pages((unsigned long long)len, ev->page_size) / ev->page_size);
+	else if (!u->ret_known || u->ret != 0)
+		check_fail(res, M_MUNMAP_FAILED, u->err_name ? u->err_name : "?");
+	else
+		return false;
+	evidence_call(res, m->call);
+	evidence_call(res, u);
+	return true;
+}
+
 void judge_mmap(const struct evidence *ev, struct check_result *res)
 {
 	const struct lab_def *lab = ev->lab;
@@ -226,34 +286,9 @@ void judge_mmap(const struct evidence *ev, struct check_result *res)
 		evidence_call(res, m->call);
 		return;
 	}
-	bool read = trace_flag_has(m->prot, "PROT_READ");
-	bool write = trace_flag_has(m->prot, "PROT_WRITE");
-	bool exec = trace_flag_has(m->prot, "PROT_EXEC");
-	if (!read || exec || write != lab->needs_write) {
-		check_fail(res, M_MMAP_PROT, m->prot, prot);
-		evidence_call(res, m->call);
+	if (fail_if_mapping_wrong(ev, m, size, res))
 		return;
-	}
-	bool shared = trace_flag_has(m->flags, "MAP_SHARED") || trace_flag_has(m->flags, "MAP_SHARED_VALIDATE");
-	bool private = trace_flag_has(m->flags, "MAP_PRIVATE");
-	if (!shared && !(private && !lab->needs_write)) {
-		check_fail(res, private ? M_MMAP_PRIVATE_WRITE : M_MMAP_FLAGS, m->flags);
-		evidence_call(res, m->call);
-		return;
-	}
-	if (m->offset != 0) {
-		check_fail(res, M_MMAP_OFFSET, m->offset);
-		evidence_call(res, m->call);
-		return;
-	}
-	if (m->length < size || round_pages(m->length, ev->page_size) != round_pages(size, ev->page_size)) {
-		check_fail(res, M_MMAP_LENGTH, m->length, size);
-		evidence_call(res, m->call);
-		return;
-	}
 	check_pass(res, M_MMAP_OK, m->length, m->addr);
-	if (private)
-		check_note(res, M_MMAP_PRIVATE_NOTE);
 }
 
 /* Whether the trace shows the program's own process calling exit_group. */
@@ -312,7 +347,6 @@ void judge_munmap(const struct evidence *ev, struct check_result *res)
 		check_skip(res, M_SKIP_NO_MAPPING);
 		return;
 	}
-	unsigned long long pages = round_pages(m->length, ev->page_size);
 	check_expected(res, M_MUNMAP_EXPECT, m->addr, m->length);
 	const struct trace_event *u = NULL;
 	for (size_t i = 0; i < v->munmap_count && !u; i++)
@@ -325,29 +359,16 @@ void judge_munmap(const struct evidence *ev, struct check_result *res)
 		evidence_call(res, m->call);
 		return;
 	}
-	long long addr = 0, len = 0;
-	(void)trace_arg_number(&u->args[0], &addr);
-	(void)trace_arg_number(&u->args[1], &len);
-	if ((unsigned long long)addr != m->addr) {
-		check_fail(res, M_MUNMAP_ADDR, (unsigned long long)addr, m->addr);
-	} else if (round_pages((unsigned long long)len, ev->page_size) != pages) {
-		check_fail(res, M_MUNMAP_LENGTH, len, pages / ev->page_size,
-		           round_pages((unsigned long long)len, ev->page_size) / ev->page_size);
-	} else if (!u->ret_known || u->ret != 0) {
-		check_fail(res, M_MUNMAP_FAILED, u->err_name ? u->err_name : "?");
-	} else {
-		/* Every other mapping of the lab file must go too. */
-		for (size_t i = 0; i < v->map_count; i++)
-			if (v->maps[i].ok && !v->maps[i].unmapped_by) {
-				check_fail(res, M_MUNMAP_LEFT);
-				evidence_call(res, v->maps[i].call);
-				return;
-			}
-		check_pass(res, M_MUNMAP_OK);
+	if (fail_if_unmap_wrong(ev, m, u, res))
 		return;
-	}
-	evidence_call(res, m->call);
-	evidence_call(res, u);
+	/* Every other mapping of the lab file must go too. */
+	for (size_t i = 0; i < v->map_count; i++)
+		if (v->maps[i].ok && !v->maps[i].unmapped_by) {
+			check_fail(res, M_MUNMAP_LEFT);
+			evidence_call(res, v->maps[i].call);
+			return;
+		}
+	check_pass(res, M_MUNMAP_OK);
 }
 
 void judge_close(const struct evidence *ev, struct check_result *res)

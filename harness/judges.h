@@ -41,6 +41,17 @@ bool fail_if_abnormal(const struct run_evidence *run, struct check_result *res);
  * may only be missing because the program died first (the run check reports that). */
 bool skip_if_abnormal(const struct run_evidence *run, struct check_result *res);
 
+/* Fails the check and returns true when the successful mapping m is not of the whole file (size
+ * bytes) with the lab's protection, shared, at offset 0; notes a read-only MAP_PRIVATE (it reads the
+ * same bytes, so it passes). */
+bool fail_if_mapping_wrong(const struct evidence *ev, const struct lab_map *m, unsigned long long size,
+                           struct check_result *res);
+
+/* Fails the check and returns true when the munmap u does not remove the mapping m whole: the
+ * address mmap returned, the same number of pages, and a result of 0. */
+bool fail_if_unmap_wrong(const struct evidence *ev, const struct lab_map *m, const struct trace_event *u,
+                         struct check_result *res);
+
 /* The lab mapping that the checks judge (see lab_view_main_map), only if it succeeded. */
 const struct lab_map *ok_main_map(const struct run_evidence *run);
 

@@ -179,18 +179,18 @@ static const struct lab_map *judge_single_mapping(const struct evidence *ev, con
 		check_fail(res, M_PERF_MAPPINGS, ok_maps);
 		return NULL;
 	}
-	if (m->length < run->before_len ||
-	    round_pages(m->length, ev->page_size) != round_pages(run->before_len, ev->page_size)) {
-		check_fail(res, M_MMAP_LENGTH, m->length, (unsigned long long)run->before_len);
-		evidence_call(res, m->call);
+	if (fail_if_mapping_wrong(ev, m, run->before_len, res))
 		return NULL;
-	}
-	if (!m->unmapped_by) {
+	const struct trace_event *u = NULL;
+	for (size_t i = 0; i < v->munmap_count && !u; i++)
+		if (v->munmaps[i]->seq > m->call->seq)
+			u = v->munmaps[i];
+	if (!u) {
 		check_fail(res, M_MUNMAP_NONE);
 		evidence_call(res, m->call);
 		return NULL;
 	}
-	return m;
+	return fail_if_unmap_wrong(ev, m, u, res) ? NULL : m;
 }
 
 /* The read() modes must not map the file: fails the check and returns true when one did. */
@@ -254,7 +254,11 @@ static void judge_mmap_seq(const struct evidence *ev, struct check_result *res)
 		if (e->kind != TRACE_CALL || strcmp(e->name, "madvise") || e->nargs < 3 ||
 		    !trace_flag_has(e->args[2].text, "MADV_SEQUENTIAL") || !trace_arg_number(&e->args[0], &addr))
 			continue;
-		if ((unsigned long long)addr == m->addr && e->ret_known && e->ret == 0 && e->seq > m->call->seq) {
+		long long len = 0;
+		(void)trace_arg_number(&e->args[1], &len);
+		/* The advice must cover the whole mapping, not its first page. */
+		if ((unsigned long long)addr == m->addr && e->ret_known && e->ret == 0 && e->seq > m->call->seq &&
+		    round_pages((unsigned long long)len, ev->page_size) == round_pages(m->length, ev->page_size)) {
 			check_pass(res, M_PERF_MADVISE_OK);
 			return;
 		}
@@ -292,6 +296,19 @@ static void judge_random_pread(const struct evidence *ev, struct check_result *r
 		if (first)
 			evidence_call(res, first);
 		return;
+	}
+	for (size_t i = 0; i < run->trace.count; i++) {
+		const struct trace_event *e = &run->trace.events[i];
+		long long count = -1;
+
+		if (e->kind != TRACE_CALL || strcmp(e->name, "pread64") || e->nargs < 3 || !e->args[0].fd_path ||
+		    strcmp(e->args[0].fd_path, run->lab_path))
+			continue;
+		if (!trace_arg_number(&e->args[2], &count) || count != 8) {
+			check_fail(res, M_PERF_PREAD_SIZE, count);
+			evidence_call(res, e);
+			return;
+		}
 	}
 	check_pass(res, M_PERF_PREAD_OK, n);
 }

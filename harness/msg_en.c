@@ -78,6 +78,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_PERF_NO_POPULATE] = "mmap's flags %s lack MAP_POPULATE",
 	[M_PERF_POPULATE_OK] = "maps with MAP_POPULATE, exact result",
 	[M_PERF_PREAD_COUNT] = "%zu pread calls (there must be one per lookup, %d)",
+	[M_PERF_PREAD_SIZE] = "pread asked for %lld bytes (a lookup reads 8 bytes)",
 	[M_PERF_PREAD_OK] = "one pread per lookup (%zu), exact result",
 	[M_PERF_RANDOM_MMAP_OK] = "%d lookups through the mapping without pread, exact result",
 	[M_PERF_ERRORS_EXPECT] = "unknown mode: usage on stderr, exit status 2; missing file: message on stderr, exit status 1; empty file: lines=0 sum=0 without mapping",

@@ -79,6 +79,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_PERF_NO_POPULATE] = "mmap의 플래그 %s에 MAP_POPULATE가 없다",
 	[M_PERF_POPULATE_OK] = "MAP_POPULATE로 매핑하고 결과가 정확하다",
 	[M_PERF_PREAD_COUNT] = "pread 호출이 %zu번이다(조회 수 %d와 같아야 한다)",
+	[M_PERF_PREAD_SIZE] = "pread가 %lld바이트를 요청했다(조회마다 8바이트여야 한다)",
 	[M_PERF_PREAD_OK] = "조회마다 pread를 한 번씩(%zu번) 호출하고 결과가 정확하다",
 	[M_PERF_RANDOM_MMAP_OK] = "pread 없이 매핑에서 %d번 조회하고 결과가 정확하다",
 	[M_PERF_ERRORS_EXPECT] = "알 수 없는 모드: 표준 오류에 사용법, 종료 상태 2. 없는 파일: 표준 오류에 메시지, 종료 상태 1. 빈 파일: lines=0 sum=0, 매핑 없음",

