@@ -49,13 +49,15 @@ $(BUILD)/tests/%: tests/%.c tests/testlib.h $(LIB_OBJ) | $(BUILD)/tests
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
-# The suites find the grader and the repository through these variables.
+# The suites find the grader and the repository through these variables. MAKEFLAGS is cleared:
+# a suite that runs make itself (a lab's make check) must not inherit this make's BUILD=...
 test: $(BUILD)/mmaplab $(TEST_BIN) gradescope $(BUILD)/mmap-bench
 	@set -e; for t in $(TEST_BIN); do \
 		echo "== $$t"; \
 		MMAPLAB_BIN=$(abspath $(BUILD)/mmaplab) MMAPLAB_ROOT=$(CURDIR) \
 		MMAPLAB_BENCH=$(abspath $(BUILD)/mmap-bench) \
-		MMAPLAB_GRADESCOPE_ZIP=$(abspath $(BUILD)/gradescope-autograder.zip) $$t --jobs 2; \
+		MMAPLAB_GRADESCOPE_ZIP=$(abspath $(BUILD)/gradescope-autograder.zip) \
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $$t --jobs 2; \
 	done
 
 sanitize:
