@@ -1,0 +1,1 @@
+../../labs/03-perf/scan.c
