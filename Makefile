@@ -57,7 +57,7 @@ test: $(BUILD)/mmaplab $(TEST_BIN) gradescope $(BUILD)/mmap-bench
 		MMAPLAB_BIN=$(abspath $(BUILD)/mmaplab) MMAPLAB_ROOT=$(CURDIR) \
 		MMAPLAB_BENCH=$(abspath $(BUILD)/mmap-bench) \
 		MMAPLAB_GRADESCOPE_ZIP=$(abspath $(BUILD)/gradescope-autograder.zip) \
-		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $$t --jobs 2; \
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u BUILD -u SANFLAGS -u CFLAGS $$t --jobs 2; \
 	done
 
 sanitize:

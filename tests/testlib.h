@@ -167,14 +167,14 @@ static inline char *make_temp_dir(void)
 /* Whether dir is empty (nothing left behind). */
 static inline bool dir_is_empty(const char *dir)
 {
-	char cmd[4200];
+	char cmd[8400];
 	snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s')\"", dir);
 	return system(cmd) == 0;
 }
 
 static inline void remove_dir(const char *dir)
 {
-	char cmd[4200];
+	char cmd[8400];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	cr_assert_eq(system(cmd), 0);
 }
