@@ -287,7 +287,7 @@ int cmd_batch(int argc, char **argv, const char *self)
 	struct pool_config pc = {
 		.lab = a.lab, .seed = seed, .jobs = a.jobs, .self = self, .out = &out,
 		/* Far beyond the runs' own limits: only a grader bug gets here. */
-		.watchdog = 120 + 10 * (a.lab->memcheck_seconds + a.lab->run_seconds),
+		.watchdog = (120 + 10 * (a.lab->memcheck_seconds + a.lab->run_seconds)) * time_scale(),
 		.event = on_event, .ctx = &w,
 	};
 	int rc = pool_run(&pc, todo, n);

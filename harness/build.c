@@ -203,6 +203,10 @@ bool build_program(const struct sources *s, const char *program, const char *dir
 	*timed_out = r.timed_out || r.output_capped;
 	*seconds = r.wall_seconds;
 	bool ok = r.started && r.exited && r.exit_code == 0 && access(program, X_OK) == 0;
+	/* Built but not executable: the scratch directory is on a noexec filesystem. No submission
+	   could pass there, so that is the grader's problem, not the student's. */
+	if (r.started && r.exited && r.exit_code == 0 && !ok && access(program, F_OK) == 0)
+		die(msg(M_ERR_NOEXEC), dir);
 	if (!r.started)
 		die("cannot run the compiler gcc: %s (install build-essential)", strerror(r.start_errno));
 	run_result_free(&r);

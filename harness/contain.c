@@ -126,7 +126,7 @@ enum contain_level contain_level(void)
 		return (enum contain_level)level;
 	const char *off = getenv("MMAPLAB_NO_NAMESPACES");
 	level = CONTAIN_NONE;
-	if (off && *off)
+	if (off && *off && strcmp(off, "0"))
 		return CONTAIN_NONE;
 	bool root = geteuid() == 0;
 	if (!root && !enter_user_namespace())
@@ -154,10 +154,16 @@ int contain_mount_scratch(const char *dir, unsigned size_mib, unsigned inodes)
 uid_t contain_run_uid(void)
 {
 	const char *base = getenv("MMAPLAB_UID_BASE");
-	unsigned long b = 70000;
+	unsigned long b = CONTAIN_UID_BASE;
 
-	if (base && *base)
-		b = strtoul(base, NULL, 10);
+	/* Only a plain number that keeps every run user an ordinary, unprivileged id: never root or a
+	   system account, never (uid_t)-1. */
+	if (base && *base) {
+		char *end;
+		unsigned long v = strtoul(base, &end, 10);
+		if (!*end && v >= 10000 && v <= 2000000000UL)
+			b = v;
+	}
 	return (uid_t)(b + (unsigned long)getpid() % 100000);
 }
 

@@ -43,9 +43,13 @@ const char *contain_level_name(enum contain_level level);
  * namespace, so it disappears with the grader). Returns 0, or -1 with errno set. */
 int contain_mount_scratch(const char *dir, unsigned size_mib, unsigned inodes);
 
+/* The default first run user: far above the ranges /etc/subuid hands out (from 100000 up) and below
+ * 2^31, where some tools stop. */
+#define CONTAIN_UID_BASE 1900000000UL
+
 /* The user a run gets under CONTAIN_ROOT: one of its own per grading process (MMAPLAB_UID_BASE,
- * default 70000, plus the process id modulo 100000), since RLIMIT_NPROC counts per user: a fork bomb
- * in one grading, or one batch worker, must not starve another running beside it. */
+ * default CONTAIN_UID_BASE, plus the process id modulo 100000), since RLIMIT_NPROC counts per user:
+ * a fork bomb in one grading, or one batch worker, must not starve another running beside it. */
 uid_t contain_run_uid(void);
 
 /* The clone(2) flags of a contained run's first process (it becomes PID 1 of its namespace). */

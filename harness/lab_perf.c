@@ -94,8 +94,12 @@ static bool output_matches(const struct run_result *r, const char *want)
 	rest = r->out + n;
 	if (strncmp(rest, " seconds=", 9) != 0)
 		return false;
-	(void)strtod(rest + 9, &end);
-	return end != rest + 9 && end[0] == '\n' && end[1] == '\0' && (size_t)(end + 1 - r->out) == r->out_len;
+	/* A plain number: not "nan", "inf" or " 1" (strtod takes those too). */
+	if (rest[9] < '0' || rest[9] > '9')
+		return false;
+	double seconds = strtod(rest + 9, &end);
+	return seconds >= 0 && seconds < 1e9 && end[0] == '\n' && end[1] == '\0' &&
+	       (size_t)(end + 1 - r->out) == r->out_len;
 }
 
 /* Judges how the run ended and what it printed; returns false (the check failed) when wrong. */
@@ -247,6 +251,7 @@ static void judge_mmap_seq(const struct evidence *ev, struct check_result *res)
 
 	if (!judge_output(ev, run, res) || !(m = judge_single_mapping(ev, run, res)))
 		return;
+	const struct trace_event *partial = NULL; /* a madvise on the mapping that covers less */
 	for (size_t i = 0; i < run->trace.count; i++) {
 		const struct trace_event *e = &run->trace.events[i];
 		long long addr;
@@ -256,6 +261,8 @@ static void judge_mmap_seq(const struct evidence *ev, struct check_result *res)
 			continue;
 		long long len = 0;
 		(void)trace_arg_number(&e->args[1], &len);
+		if ((unsigned long long)addr == m->addr && !partial)
+			partial = e;
 		/* The advice must cover the whole mapping, not its first page. */
 		if ((unsigned long long)addr == m->addr && e->ret_known && e->ret == 0 && e->seq > m->call->seq &&
 		    round_pages((unsigned long long)len, ev->page_size) == round_pages(m->length, ev->page_size)) {
@@ -263,8 +270,10 @@ static void judge_mmap_seq(const struct evidence *ev, struct check_result *res)
 			return;
 		}
 	}
-	check_fail(res, M_PERF_NO_MADVISE);
+	check_fail(res, partial ? M_PERF_MADVISE_PARTIAL : M_PERF_NO_MADVISE);
 	evidence_call(res, m->call);
+	if (partial)
+		evidence_call(res, partial);
 }
 
 static void judge_mmap_populate(const struct evidence *ev, struct check_result *res)

@@ -114,8 +114,11 @@ static int cmd_grade(int argc, char **argv, const char *self)
 		fputc('\n', stderr);
 		return EXIT_CANNOT_GRADE;
 	}
-	if (opt.step > opt.lab->steps)
-		bad_value("--step", argv[optind]);
+	if (opt.step > opt.lab->steps) {
+		char given[32];
+		snprintf(given, sizeof given, "%d", opt.step);
+		bad_value("--step", given);
+	}
 	opt.submission = argv[optind + 1];
 	opt.jobs = default_jobs();
 
@@ -177,7 +180,7 @@ static void take_language(int argc, char **argv)
 		else if (!strcmp(argv[i], "--lang") && i + 1 < argc)
 			lang = argv[i + 1];
 	}
-	if (!lang || !strcmp(lang, "ko"))
+	if (!lang || !*lang || !strcmp(lang, "ko"))
 		msg_set_lang(LANG_KO);
 	else if (!strcmp(lang, "en"))
 		msg_set_lang(LANG_EN);

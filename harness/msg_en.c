@@ -75,6 +75,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_PERF_MMAP_OK] = "maps the file once, scans and unmaps it, exact result",
 	[M_PERF_MADVISE_OK] = "MADV_SEQUENTIAL on the mapping, exact result",
 	[M_PERF_NO_MADVISE] = "no madvise(MADV_SEQUENTIAL) on the mapping",
+	[M_PERF_MADVISE_PARTIAL] = "madvise(MADV_SEQUENTIAL) covers only part of the mapping (it must cover its whole address and length)",
 	[M_PERF_NO_POPULATE] = "mmap's flags %s lack MAP_POPULATE",
 	[M_PERF_POPULATE_OK] = "maps with MAP_POPULATE, exact result",
 	[M_PERF_PREAD_COUNT] = "%zu pread calls (there must be one per lookup, %d)",
@@ -248,7 +249,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_REPORT_ISOLATION] = "isolation: %s (docs-ko/security.md)",
 	[M_OUTPUT_UNTRACED_DIFF] = "the output is right under strace but differs in the untraced run (Valgrind): a program that behaves differently when traced does not pass",
 	[M_CONTENT_UNTRACED_DIFF] = "the file is right under strace but differs after the untraced run (Valgrind): a program that behaves differently when traced does not pass",
-	[M_REPORT_KEPT] = "kept the scratch directory (strace logs, Valgrind report): %s",
+	[M_REPORT_KEPT] = "kept the scratch directory (each run's directory, and the logs and reports in logs/): %s",
 	[M_REPORT_INTERRUPTED] = "grading interrupted; every process and temporary file was cleaned up",
 
 	/* command line */
@@ -271,6 +272,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_ERR_NOT_C_FILE] = "'%s' is neither a C source file (.c) nor a directory",
 	[M_ERR_NO_C_FILES] = "directory '%s' holds no .c file",
 	[M_ERR_TOOL_MISSING] = "%s not found; install it with sudo apt-get install build-essential strace valgrind",
+	[M_ERR_NOEXEC] = "programs cannot be run from %s (a filesystem mounted noexec): set TMPDIR to a directory that allows execution",
 	[M_ERR_PTRACE] =
 		"strace cannot trace programs here (ptrace is not permitted). "
 		"Under Docker run with --cap-add=SYS_PTRACE, and check that kernel.yama.ptrace_scope is not 3. "

@@ -76,6 +76,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_PERF_MMAP_OK] = "파일을 한 번 매핑해 훑고 해제하며 결과가 정확하다",
 	[M_PERF_MADVISE_OK] = "매핑에 MADV_SEQUENTIAL을 걸고 결과가 정확하다",
 	[M_PERF_NO_MADVISE] = "매핑에 대한 madvise(MADV_SEQUENTIAL) 호출이 없다",
+	[M_PERF_MADVISE_PARTIAL] = "madvise(MADV_SEQUENTIAL)가 매핑의 일부만 덮는다(매핑의 주소와 길이 전체에 걸어야 한다)",
 	[M_PERF_NO_POPULATE] = "mmap의 플래그 %s에 MAP_POPULATE가 없다",
 	[M_PERF_POPULATE_OK] = "MAP_POPULATE로 매핑하고 결과가 정확하다",
 	[M_PERF_PREAD_COUNT] = "pread 호출이 %zu번이다(조회 수 %d와 같아야 한다)",
@@ -249,7 +250,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_REPORT_ISOLATION] = "격리: %s (docs-ko/security.md)",
 	[M_OUTPUT_UNTRACED_DIFF] = "strace 아래에서는 출력이 맞지만 추적하지 않은 실행(Valgrind)에서는 다르다. 추적 여부에 따라 다르게 동작하는 프로그램은 통과하지 못한다",
 	[M_CONTENT_UNTRACED_DIFF] = "strace 아래에서는 파일이 맞지만 추적하지 않은 실행(Valgrind)에서는 다르다. 추적 여부에 따라 다르게 동작하는 프로그램은 통과하지 못한다",
-	[M_REPORT_KEPT] = "임시 디렉터리를 남겼다(추적 로그, Valgrind 보고서 포함): %s",
+	[M_REPORT_KEPT] = "임시 디렉터리를 남겼다(실행마다의 디렉터리와 logs/의 추적 로그·보고서): %s",
 	[M_REPORT_INTERRUPTED] = "채점이 중단되었다. 실행 중이던 프로세스와 임시 파일을 모두 정리했다",
 
 	/* command line and errors */
@@ -272,6 +273,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_ERR_NOT_C_FILE] = "'%s'는 C 소스 파일(.c)이나 디렉터리가 아니다",
 	[M_ERR_NO_C_FILES] = "디렉터리 '%s'에 .c 파일이 없다",
 	[M_ERR_TOOL_MISSING] = "%s를 찾을 수 없다. sudo apt-get install build-essential strace valgrind로 설치한다",
+	[M_ERR_NOEXEC] = "%s에서 프로그램을 실행할 수 없다(noexec로 마운트된 파일 시스템이다). TMPDIR을 실행이 허용된 디렉터리로 바꾼다",
 	[M_ERR_PTRACE] =
 		"strace가 프로그램을 추적할 수 없다(ptrace가 허용되지 않는다). "
 		"Docker라면 --cap-add=SYS_PTRACE로 실행하고, kernel.yama.ptrace_scope가 3이 아닌지 확인한다. "

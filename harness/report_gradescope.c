@@ -47,6 +47,10 @@ static char *summary_output(const struct grade_result *r, const char *command)
 	sb_putc(&sb, '\n');
 	sb_printf(&sb, msg(M_REPORT_SEED), (unsigned long long)r->seed);
 	sb_putc(&sb, '\n');
+	if (r->isolation) {
+		sb_printf(&sb, msg(M_REPORT_ISOLATION), r->isolation);
+		sb_putc(&sb, '\n');
+	}
 	sb_printf(&sb, msg(M_REPORT_REPLAY), command);
 	if (r->interrupted) {
 		sb_putc(&sb, '\n');

@@ -52,6 +52,10 @@ void report_tap(FILE *f, const struct grade_result *r, const char *command)
 	}
 	fprintf(f, "# ");
 	fprintf(f, msg(M_REPORT_SCORE), r->score, r->max_score);
+	if (r->isolation) {
+		fprintf(f, "\n# ");
+		fprintf(f, msg(M_REPORT_ISOLATION), r->isolation);
+	}
 	fprintf(f, "\n# ");
 	fprintf(f, msg(M_REPORT_REPLAY), command);
 	fputc('\n', f);

@@ -7,6 +7,8 @@
  *   - no process left, nothing written outside the grader's scratch directory, TMPDIR empty. */
 #include "testlib.h"
 
+#include "contain.h"
+
 #include <criterion/parameterized.h>
 #include <dirent.h>
 #include <grp.h>
@@ -97,8 +99,8 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-/* Processes still running as uid: a grading's run user is 70000 plus the grader's pid modulo
- * 100000 (contain.h); a grading as nobody runs its programs as nobody. */
+/* Processes still running as uid: a grading's run user is CONTAIN_UID_BASE plus the grader's pid
+ * modulo 100000 (contain.h); a grading as nobody runs its programs as nobody. */
 static int leftovers(uid_t uid)
 {
 	DIR *d = opendir("/proc");
@@ -218,7 +220,7 @@ ParameterizedTest(struct hostile_case *hc, hostile, contained, .timeout = 200)
 	cr_expect_eq(json_array_size(json_object_get(report, "checks")), 12, "%s: forged checks?", hc->name);
 
 	/* Nothing left behind, nothing written outside. */
-	uid_t run_user = hc->as_nobody ? NOBODY : (uid_t)(70000 + r.pid % 100000);
+	uid_t run_user = hc->as_nobody ? NOBODY : (uid_t)(CONTAIN_UID_BASE + (unsigned long)r.pid % 100000);
 	cr_expect_eq(leftovers(run_user), 0, "%s %s: a process outlived the grading", hc->name, who);
 	cr_expect(dir_is_empty(tmp), "%s %s: TMPDIR %s is not empty", hc->name, who, tmp);
 	const char *outside[] = { "/tmp/mmaplab-pwned-", "/var/tmp/mmaplab-pwned-", "/dev/shm/mmaplab-pwned-" };

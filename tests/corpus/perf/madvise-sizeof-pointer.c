@@ -2,7 +2,7 @@
  * expect: build=pass read-mode=pass mmap-mode=pass mmap-seq=fail mmap-populate=pass random-pread=pass random-mmap=pass errors=pass
  * why: 시작 코드(labs/03-perf/scan.c)의 명령줄 해석과 출력 함수를 그대로 두고 모드마다 함수를 하나씩 채운 답안이다. mmap-seq 모드가 madvise(map, sizeof map, MADV_SEQUENTIAL)을 부른다. map은 포인터라 길이가 8이 되어 조언은 첫 페이지에만 걸린다.
  * why: madvise는 0을 돌려주고 결과 줄도 맞지만, README는 그 매핑에 madvise(주소, 길이, MADV_SEQUENTIAL)을 부른다고 정하고 힌트에서 길이는 매핑한 길이를 그대로 준다고 한다. 채점기 자신의 힌트도 'mmap이 돌려준 주소와 길이로'다. 매핑의 나머지에는 조언이 없으므로 mmap-seq는 실패해야 한다.
- * why: 채점기는 madvise의 주소와 플래그, 반환값만 보고 길이를 보지 않아 이 버그를 통과시킨다. 채점기를 고쳐야 하는 경우로 남겨 둔다. 나머지 모드는 그대로이므로 모두 통과한다.
+ * why: 채점기는 madvise가 매핑의 주소에서 시작해 매핑과 같은 페이지 수를 덮는지 보므로 "매핑의 일부만 덮는다"로 실패시킨다. 나머지 모드는 그대로이므로 모두 통과한다.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -2,7 +2,7 @@
  * expect: build=pass read-mode=pass mmap-mode=fail mmap-seq=pass mmap-populate=pass random-pread=pass random-mmap=pass errors=pass
  * why: 시작 코드(labs/03-perf/scan.c)의 명령줄 해석과 출력 함수를 그대로 두고 모드마다 함수를 하나씩 채운 답안이다. mmap 모드의 함수(do_mmap)가 매핑을 munmap(map, sizeof map)으로 해제한다. map은 포인터라 sizeof map은 8이므로 첫 페이지만 해제되고 나머지는 남는다.
  * why: 결과 줄은 맞지만 README는 mmap 모드가 매핑을 같은 주소와 길이로 해제한다고 정하고, 채점기가 그것을 본다고 적는다(2단계). 매핑의 대부분이 해제되지 않았으므로 mmap-mode는 실패해야 한다.
- * why: 채점기는 매핑과 겹치는 munmap이 성공하기만 하면 해제된 것으로 보고 길이를 견주지 않아 이 버그를 통과시킨다(read-map의 munmap 검사는 페이지 수를 견준다). 채점기를 고쳐야 하는 경우로 남겨 둔다. 나머지 모드는 그대로이므로 모두 통과한다.
+ * why: 채점기는 read-map의 munmap 검사와 같이 해제의 주소와 페이지 수를 매핑과 견주므로 이 버그를 잡는다. 나머지 모드는 그대로이므로 모두 통과한다.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -2,7 +2,7 @@
  * expect: build=pass read-mode=pass mmap-mode=pass mmap-seq=pass mmap-populate=pass random-pread=fail random-mmap=pass errors=pass
  * why: 시작 코드(labs/03-perf/scan.c)의 명령줄 해석과 출력 함수를 그대로 두고 모드마다 함수를 하나씩 채운 답안이다. random-pread의 버퍼를 넉넉하게 16바이트로 잡고 pread(fd, buf, sizeof buf, off)로 조회마다 16바이트를 요청한 뒤 앞의 8바이트만 쓴다. 파일 끝 근처에서는 8바이트 이상만 돌아오면 받아들인다.
  * why: sum은 맞고 조회마다 pread도 한 번이지만, README는 random-pread가 pread 한 번으로 8바이트씩 읽는다고 정하고 채점기의 이 검사 제목도 '조회마다 pread 한 번으로 8바이트를 읽는다'이다. 요청 크기가 두 배인 것은 모드의 약속을 어긴 것이므로 random-pread는 실패해야 한다.
- * why: read-mode가 요청 크기를 검사하는 것과 달리 채점기는 pread64의 횟수만 세고 세 번째 인자(요청 크기)를 보지 않아 이 버그를 통과시킨다. 채점기를 고쳐야 하는 경우로 남겨 둔다. 나머지 모드는 그대로이므로 모두 통과한다.
+ * why: 채점기는 pread64마다 세 번째 인자(요청 크기)가 8인지 보므로 이 버그를 잡는다. 나머지 모드는 그대로이므로 모두 통과한다.
  */
 #include <errno.h>
 #include <fcntl.h>
