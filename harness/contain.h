@@ -29,7 +29,8 @@ struct containment {
 	const char *reach;          /* a directory the run's user must be able to reach although a
 	                               directory above it is closed to others (TMPDIR of mode 0700) */
 	const char *writable[4];    /* the only paths that stay writable (NULL-terminated) */
-	const char *hidden[8];      /* directories replaced by an empty read-only one */
+	const char *hidden[8];      /* directories replaced by an empty read-only one (NULL-terminated
+	                               unless full) */
 };
 
 /* Enters the grader's own namespaces once (a mount namespace, and a user namespace when not root)

@@ -175,7 +175,10 @@ ParameterizedTest(struct hostile_case *hc, hostile, contained, .timeout = 200)
 	cr_assert_eq(flock(lock, LOCK_EX), 0);
 	snprintf(tmp_env, sizeof tmp_env, "TMPDIR=%s", tmp);
 	snprintf(scale_env, sizeof scale_env, "MMAPLAB_TIME_SCALE=%s", SCALE);
-	char *env[] = { tmp_env, scale_env, NULL };
+	/* The copy run as nobody does not know the repository it came from: name it. */
+	char hide_env[4200];
+	snprintf(hide_env, sizeof hide_env, "MMAPLAB_HIDE=%s", repo_root());
+	char *env[] = { tmp_env, scale_env, hc->as_nobody ? hide_env : NULL, NULL };
 	/* As nobody, a copy of the grader: the repository may sit where nobody cannot reach (a
 	   checkout under /root). */
 	char grader[4300];
