@@ -257,3 +257,87 @@ ParameterizedTest(struct hostile_case *hc, hostile, contained, .timeout = 200)
 	free(tmp);
 	free(src_dir);
 }
+
+/* A class in which two students attack (a fork bomb, an output flood) and one is correct: the batch
+ * grades all three, the correct one gets full marks as if alone, and nothing outlives the batch. */
+Test(hostile, batch_neighbours_are_unaffected, .timeout = 300)
+{
+	char *class_dir = make_temp_dir(), *tmp = make_temp_dir(), *out = make_temp_dir();
+	char path[4300], tmp_env[4200], scale_env[64], out_arg[4300];
+	static const char *const attackers[] = { "fork-bomb.c", "flood-stdout.c" };
+
+	cr_assert_eq(chmod(class_dir, 0755), 0);
+	for (size_t i = 0; i < 2; i++) {
+		char *student = NULL, from[4300];
+		cr_assert_neq(asprintf(&student, "%s/attacker%zu", class_dir, i), -1);
+		cr_assert_eq(mkdir(student, 0755), 0);
+		snprintf(from, sizeof from, "%s/tests/hostile/%s", repo_root(), attackers[i]);
+		char *text = slurp(from);
+		snprintf(path, sizeof path, "%s/%s", student, attackers[i]);
+		write_text(path, text);
+		free(text);
+		snprintf(from, sizeof from, "%s/tests/hostile/common.h", repo_root());
+		text = slurp(from);
+		snprintf(path, sizeof path, "%s/common.h", student);
+		write_text(path, text);
+		free(text);
+		free(student);
+	}
+	snprintf(path, sizeof path, "%s/solutions/read-map/read_map.c", repo_root());
+	char *solution = slurp(path);
+	snprintf(path, sizeof path, "%s/honest.c", class_dir);
+	write_text(path, solution);
+	free(solution);
+
+	int lock = open("/tmp/mmaplab-hostile.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	cr_assert_neq(lock, -1);
+	cr_assert_eq(flock(lock, LOCK_EX), 0);
+	snprintf(tmp_env, sizeof tmp_env, "TMPDIR=%s", tmp);
+	snprintf(scale_env, sizeof scale_env, "MMAPLAB_TIME_SCALE=%s", SCALE);
+	snprintf(out_arg, sizeof out_arg, "--out=%s", out);
+	char *env[] = { tmp_env, scale_env, NULL };
+	char *argv[] = { (char *)grader_path(), "batch", "-j", "2", "--seed=7", out_arg, "read-map", class_dir, NULL };
+	struct grader_run r = run_command(argv, env);
+
+	cr_assert_eq(r.status, 0, "every student graded: exit %d\n%s", r.status, r.err);
+	snprintf(path, sizeof path, "%s/honest.json", out);
+	char *honest = slurp(path);
+	json_error_t e;
+	json_t *j = json_loads(honest, 0, &e);
+	cr_assert_not_null(j, "honest.json: %s", e.text);
+	cr_expect(json_is_true(json_object_get(j, "passed")), "the correct student beside two attackers: %s", honest);
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/attacker%zu.json", out, i);
+		char *text = slurp(path);
+		json_t *a = json_loads(text, 0, &e);
+		cr_assert_not_null(a, "attacker%zu.json: %s", i, e.text);
+		cr_expect_str_eq(check_status(a, "run"), "fail", "attacker%zu", i);
+		json_decref(a);
+		free(text);
+	}
+	cr_expect(dir_is_empty(tmp), "TMPDIR is not empty after the batch");
+	/* The workers' run users are CONTAIN_UID_BASE + their pids mod 100000: none may be left. */
+	int left = 0;
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		struct stat st;
+		snprintf(path, sizeof path, "/proc/%s", de->d_name);
+		if (de->d_name[0] >= '1' && de->d_name[0] <= '9' && stat(path, &st) == 0 &&
+		    st.st_uid >= CONTAIN_UID_BASE && st.st_uid < CONTAIN_UID_BASE + 100000)
+			left++;
+	}
+	if (d)
+		closedir(d);
+	cr_expect_eq(left, 0, "%d processes of the class outlived the batch", left);
+	close(lock);
+	json_decref(j);
+	free(honest);
+	grader_run_free(&r);
+	remove_dir(class_dir);
+	remove_dir(tmp);
+	remove_dir(out);
+	free(class_dir);
+	free(tmp);
+	free(out);
+}
