@@ -153,3 +153,31 @@ Test(cli, tap_output, .timeout = 120)
 	grader_run_free(&r);
 	free(sol);
 }
+
+Test(cli, missing_tools_exit_2_with_the_install_command)
+{
+	char *env[] = { "PATH=/nonexistent", NULL };
+	char *argv[] = { (char *)grader_path(), "grade", "read-map", "x.c", NULL };
+	struct grader_run r = run_command(argv, env);
+
+	cr_assert_eq(r.status, 2, "no gcc, strace or valgrind on PATH: exit %d", r.status);
+	cr_assert(strstr(r.err, "gcc") && strstr(r.err, "apt-get install"), "names the tool and the fix: %s", r.err);
+	grader_run_free(&r);
+}
+
+/* The fallback where namespaces are not allowed (a container without privileges) still grades a
+ * correct program right, and says it ran without containment. */
+Test(cli, grades_without_namespaces, .timeout = 120)
+{
+	char *sol = solution("write-msync", "write_msync.c");
+	char *env[] = { "MMAPLAB_NO_NAMESPACES=1", NULL };
+	char *argv[] = { (char *)grader_path(), "grade", "--format=json", "write-msync", sol, NULL };
+	struct grader_run r = run_command(argv, env);
+	json_t *j = parse_report(&r);
+
+	cr_assert_eq(r.status, 0, "the solution passes at isolation none:\n%s", r.out);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "isolation")), "none");
+	json_decref(j);
+	grader_run_free(&r);
+	free(sol);
+}

@@ -3,6 +3,8 @@
  * stay valid, and leave no process and no file behind. */
 #include "testlib.h"
 
+#include "contain.h"
+
 #include <dirent.h>
 #include <signal.h>
 
@@ -156,4 +158,52 @@ Test(robust, scratch_directory_taken_away_is_still_removed, .timeout = 120)
 
 	cr_assert_str_eq(check_status(g.report, "munmap"), "pass");
 	assert_nothing_left(&g);
+}
+
+/* Ctrl-C during a grading: exit status 130, no process of the submission left, TMPDIR empty. */
+Test(robust, interrupt_cleans_up_and_exits_130, .timeout = 120)
+{
+	char *src_dir = make_temp_dir(), *tmp = make_temp_dir(), path[4200], tmp_env[4200];
+	char *source;
+
+	cr_assert_neq(asprintf(&source, "%s  for (;;) pause();\n}\n", PROLOGUE), -1);
+	snprintf(path, sizeof path, "%s/prog.c", src_dir);
+	write_text(path, source);
+	free(source);
+	snprintf(tmp_env, sizeof tmp_env, "TMPDIR=%s", tmp);
+	pid_t pid = fork();
+	cr_assert_neq(pid, -1);
+	if (pid == 0) {
+		int devnull = open("/dev/null", O_WRONLY);
+		dup2(devnull, 1);
+		dup2(devnull, 2);
+		putenv(tmp_env);
+		execl(grader_path(), grader_path(), "grade", "read-map", path, (char *)NULL);
+		_exit(127);
+	}
+	/* Long enough for the runs to have started (they hang until their 10 s limit). */
+	sleep(3);
+	cr_assert_eq(kill(pid, SIGINT), 0);
+	int status;
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 130, "exit status %d", WEXITSTATUS(status));
+	cr_assert_eq(processes_under(tmp), 0, "a process of the submission outlived the interrupt");
+	/* As root the program ran as the grading's own run user: none of its processes may remain. */
+	uid_t run_user = (uid_t)(CONTAIN_UID_BASE + (unsigned long)pid % 100000);
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	int left = 0;
+	while (d && (de = readdir(d))) {
+		struct stat st;
+		snprintf(path, sizeof path, "/proc/%s", de->d_name);
+		left += de->d_name[0] >= '1' && de->d_name[0] <= '9' && stat(path, &st) == 0 && st.st_uid == run_user;
+	}
+	if (d)
+		closedir(d);
+	cr_assert_eq(left, 0, "%d processes of the run user outlived the interrupt", left);
+	cr_assert(dir_is_empty(tmp), "the interrupted grader left files in TMPDIR %s", tmp);
+	remove_dir(src_dir);
+	remove_dir(tmp);
+	free(src_dir);
+	free(tmp);
 }
