@@ -169,6 +169,15 @@ void judge_open(const struct evidence *ev, struct check_result *res)
 	check_pass(res, M_OPEN_OK, want);
 }
 
+/* The call as the student wrote it: glibc's fstat and stat both reach the kernel as newfstatat,
+ * which would only puzzle a student. */
+static const char *size_call_name(const struct trace_event *e)
+{
+	if (!strcmp(e->name, "newfstatat") || !strcmp(e->name, "fstatat64"))
+		return e->nargs > 1 && !strcmp(e->args[1].text, "\"\"") ? "fstat" : "stat";
+	return e->name;
+}
+
 void judge_size(const struct evidence *ev, struct check_result *res)
 {
 	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
@@ -177,7 +186,7 @@ void judge_size(const struct evidence *ev, struct check_result *res)
 
 	for (size_t i = 0; i < v->size_count; i++)
 		if (!m || v->sizes[i]->seq < m->call->seq) {
-			check_pass(res, M_SIZE_OK, v->sizes[i]->name);
+			check_pass(res, M_SIZE_OK, size_call_name(v->sizes[i]));
 			return;
 		}
 	check_expected(res, M_SIZE_EXPECT);

@@ -102,7 +102,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_OPEN_WRONG_MODE] = "랩 파일을 %s로 열었다(%s여야 한다)",
 
 	/* size */
-	[M_SIZE_OK] = "매핑하기 전에 %s로 크기를 알아낸다",
+	[M_SIZE_OK] = "매핑하기 전에 %s 호출로 크기를 알아낸다",
 	[M_SIZE_EXPECT] = "mmap 전에 랩 파일에 대한 fstat, stat, statx 또는 lseek(SEEK_END) 호출",
 	[M_SIZE_AFTER_MAP] = "크기를 알아내는 호출이 mmap보다 뒤에 있다",
 	[M_SIZE_NONE] = "파일에서 크기를 알아내는 호출(fstat, stat, statx, lseek)이 없다",
