@@ -9,8 +9,8 @@ const char *const msg_ko[M_COUNT] = {
 
 	/* check titles */
 	[M_T_BUILD] = "컴파일된다",
-	[M_T_OPEN_READ] = "랩 파일을 읽기 전용(O_RDONLY)으로 연다",
-	[M_T_OPEN_RDWR] = "랩 파일을 읽기-쓰기(O_RDWR)로 연다",
+	[M_T_OPEN_READ] = "입력 파일을 읽기 전용(O_RDONLY)으로 연다",
+	[M_T_OPEN_RDWR] = "입력 파일을 읽기-쓰기(O_RDWR)로 연다",
 	[M_T_SIZE] = "매핑하기 전에 파일에서 크기를 알아낸다",
 	[M_T_MMAP_READ] = "파일 전체를 PROT_READ, MAP_SHARED로 매핑한다",
 	[M_T_MMAP_WRITE] = "파일 전체를 PROT_READ|PROT_WRITE, MAP_SHARED로 매핑한다",
@@ -19,7 +19,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_T_CONTENT] = "파일이 hello mmap!으로 시작하고 나머지는 그대로다",
 	[M_T_MSYNC] = "매핑을 msync(MS_SYNC)로 동기화한다",
 	[M_T_MUNMAP] = "매핑을 munmap으로 해제한다",
-	[M_T_CLOSE] = "랩 파일의 파일 기술자를 닫는다",
+	[M_T_CLOSE] = "입력 파일의 파일 기술자를 닫는다",
 	[M_T_VALGRIND] = "Valgrind Memcheck가 오류, 누수, 열린 기술자를 찾지 못한다",
 	[M_T_ERROR_OPEN] = "파일이 없을 때 표준 오류에 알리고 실패로 끝난다",
 	[M_T_ERROR_MMAP] = "mmap이 실패할 때 표준 오류에 알리고 실패로 끝난다",
@@ -95,15 +95,15 @@ const char *const msg_ko[M_COUNT] = {
 	[M_BUILD_TIMEOUT] = "컴파일이 시간 제한이나 출력 제한을 넘어 중단되었다",
 
 	/* open */
-	[M_OPEN_OK] = "랩 파일을 %s로 연다",
+	[M_OPEN_OK] = "입력 파일을 %s로 연다",
 	[M_OPEN_EXPECT] = "%s를 %s로 여는 open 또는 openat 호출",
 	[M_OPEN_NONE] = "%s를 여는 호출이 없다",
-	[M_OPEN_FAILED] = "랩 파일을 여는 호출이 %s로 실패했다",
-	[M_OPEN_WRONG_MODE] = "랩 파일을 %s로 열었다(%s여야 한다)",
+	[M_OPEN_FAILED] = "입력 파일을 여는 호출이 %s로 실패했다",
+	[M_OPEN_WRONG_MODE] = "입력 파일을 %s로 열었다(%s여야 한다)",
 
 	/* size */
 	[M_SIZE_OK] = "매핑하기 전에 %s 호출로 크기를 알아낸다",
-	[M_SIZE_EXPECT] = "mmap 전에 랩 파일에 대한 fstat, stat, statx 또는 lseek(SEEK_END) 호출",
+	[M_SIZE_EXPECT] = "mmap 전에 입력 파일에 대한 fstat, stat, statx 또는 lseek(SEEK_END) 호출",
 	[M_SIZE_AFTER_MAP] = "크기를 알아내는 호출이 mmap보다 뒤에 있다",
 	[M_SIZE_NONE] = "파일에서 크기를 알아내는 호출(fstat, stat, statx, lseek)이 없다",
 
@@ -111,7 +111,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_MMAP_OK] = "파일을 매핑한다(길이 %llu, 주소 %#llx)",
 	[M_MMAP_EXPECT] = "길이 %llu(또는 페이지 단위로 올린 %llu), %s, MAP_SHARED, 오프셋 0으로 성공하는 mmap",
 	[M_MMAP_NONE] = "%s를 매핑하는 mmap 호출이 없다",
-	[M_MMAP_FAILED] = "랩 파일의 mmap이 %s로 실패했다",
+	[M_MMAP_FAILED] = "입력 파일의 mmap이 %s로 실패했다",
 	[M_MMAP_PROT] = "보호 모드가 %s이다(%s여야 한다)",
 	[M_MMAP_PRIVATE_WRITE] = "플래그가 %s이다. 사적 매핑에 쓴 내용은 파일에 반영되지 않으므로 MAP_SHARED여야 한다",
 	[M_MMAP_FLAGS] = "플래그 %s에 MAP_SHARED가 없다",
@@ -141,7 +141,7 @@ const char *const msg_ko[M_COUNT] = {
 	/* content */
 	[M_CONTENT_OK] = "파일이 hello mmap!으로 시작하고 나머지 바이트와 크기는 그대로다",
 	[M_CONTENT_EXPECT] = "크기 %zu바이트 그대로, 처음 11바이트만 hello mmap!으로 바뀐 파일",
-	[M_CONTENT_GONE] = "실행 뒤 랩 파일이 없어졌다",
+	[M_CONTENT_GONE] = "실행 뒤 입력 파일이 없어졌다",
 	[M_CONTENT_SIZE] = "파일 크기가 %zu바이트에서 %zu바이트로 바뀌었다",
 	[M_CONTENT_DIFF] = "파일 내용이 기대와 다르다",
 	[M_CONTENT_FIRST_DIFF] = "처음으로 다른 바이트: 오프셋 %zu",
@@ -162,16 +162,16 @@ const char *const msg_ko[M_COUNT] = {
 	[M_MUNMAP_ADDR] = "munmap의 주소 %#llx가 mmap이 돌려준 주소 %#llx와 다르다",
 	[M_MUNMAP_LENGTH] = "munmap의 길이(%lld)는 매핑의 %llu페이지가 아니라 %llu페이지를 해제한다",
 	[M_MUNMAP_FAILED] = "munmap이 %s로 실패했다",
-	[M_MUNMAP_LEFT] = "랩 파일의 다른 매핑이 해제되지 않았다",
+	[M_MUNMAP_LEFT] = "입력 파일의 다른 매핑이 해제되지 않았다",
 
 	/* close */
-	[M_CLOSE_OK] = "랩 파일의 파일 기술자를 모두 닫는다",
+	[M_CLOSE_OK] = "입력 파일의 파일 기술자를 모두 닫는다",
 	[M_CLOSE_EXPECT] = "종료 전에 close(%ld) 호출",
-	[M_CLOSE_MISSING] = "랩 파일의 파일 기술자(%ld)를 닫지 않았다",
+	[M_CLOSE_MISSING] = "입력 파일의 파일 기술자(%ld)를 닫지 않았다",
 
 	/* valgrind */
 	[M_VG_OK] = "메모리 오류, 누수, 닫지 않은 파일 기술자가 없다",
-	[M_VG_EXPECT] = "오류 0개, definitely/indirectly lost 0바이트, 종료할 때 열려 있는 파일 기술자 없음(랩 파일의 것은 close 검사가 판단한다)",
+	[M_VG_EXPECT] = "오류 0개, definitely/indirectly lost 0바이트, 종료할 때 열려 있는 파일 기술자 없음(입력 파일의 것은 close 검사가 판단한다)",
 	[M_VG_FOUND] = "Valgrind가 메모리 오류 %zu개, 누수 %zu개, 닫지 않은 파일 기술자 %zu개를 찾았다",
 	[M_VG_TIMEOUT] = "Valgrind 아래에서 시간 제한을 넘어 %d초 만에 중단되었다",
 	[M_VG_INCOMPLETE] = "Valgrind 보고서가 끝까지 쓰이지 않았다(프로그램이 비정상 종료했다)",
@@ -187,7 +187,7 @@ const char *const msg_ko[M_COUNT] = {
 
 	/* empty file */
 	[M_EMPTY_OK] = "빈 파일에서 File size is 0을 출력하고 매핑 없이 0으로 끝난다",
-	[M_EMPTY_EXPECT] = "표준 출력 \"File size is 0\\n\", 종료 상태 0, 랩 파일에 대한 mmap 호출 없음",
+	[M_EMPTY_EXPECT] = "표준 출력 \"File size is 0\\n\", 종료 상태 0, 입력 파일에 대한 mmap 호출 없음",
 	[M_EMPTY_MAPPED] = "빈 파일을 매핑하려 했다. 길이 0의 mmap은 EINVAL로 실패한다",
 	[M_EMPTY_EXIT] = "빈 파일에서 종료 상태가 %d이다(0이어야 한다)",
 	[M_EMPTY_OUTPUT] = "빈 파일에서 표준 출력이 File size is 0 한 줄이 아니다",
@@ -207,14 +207,14 @@ const char *const msg_ko[M_COUNT] = {
 	[M_SKIP_INTERRUPTED] = "채점이 중단되어 판단하지 않는다",
 	[M_SKIP_NOT_OPENED] = "%s를 열지 못해 판단하지 않는다(open 검사를 본다)",
 	[M_SKIP_RUN_NOTHING] = "프로그램이 %s를 열지도 않아 판단하지 않는다(빈 프로그램에는 점수를 주지 않는다)",
-	[M_SKIP_NO_MAPPING] = "랩 파일의 매핑이 만들어지지 않아 판단하지 않는다(mmap 검사를 본다)",
+	[M_SKIP_NO_MAPPING] = "입력 파일의 매핑이 만들어지지 않아 판단하지 않는다(mmap 검사를 본다)",
 	[M_SKIP_NO_SHARED_MAPPING] = "파일이 바뀌지 않았지만 공유 매핑이 없었기 때문이다(mmap 검사를 본다)",
 	[M_SKIP_MMAP_EACCES] = "mmap이 EACCES로 실패한 것은 파일을 %s로 열었기 때문이다(open 검사를 본다)",
 	[M_SKIP_ABNORMAL] = "프로그램이 비정상 종료해 그 뒤의 호출을 볼 수 없다(run 검사를 본다)",
 	[M_SKIP_TIMEOUT] = "시간 제한으로 중단되어 판단하지 않는다(run 검사를 본다)",
-	[M_SKIP_NO_MMAP_CALL] = "정상 실행에서 랩 파일의 mmap 호출이 없어 실패를 주입할 수 없다(mmap 검사를 본다)",
+	[M_SKIP_NO_MMAP_CALL] = "정상 실행에서 입력 파일의 mmap 호출이 없어 실패를 주입할 수 없다(mmap 검사를 본다)",
 	[M_SKIP_NO_MSYNC_CALL] = "정상 실행에서 매핑의 msync 호출이 없어 실패를 주입할 수 없다(msync 검사를 본다)",
-	[M_SKIP_INJECT_MISSED] = "주입한 실패가 랩 파일의 호출에 닿지 않았다(프로그램이 실행마다 다른 순서로 호출한다). 다시 채점한다",
+	[M_SKIP_INJECT_MISSED] = "주입한 실패가 입력 파일의 호출에 닿지 않았다(프로그램이 실행마다 다른 순서로 호출한다). 다시 채점한다",
 
 	/* evidence labels and lines */
 	[M_EV_STRACE] = "strace: ",
