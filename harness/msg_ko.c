@@ -79,12 +79,12 @@ const char *const msg_ko[M_COUNT] = {
 	[M_PERF_MADVISE_PARTIAL] = "madvise(MADV_SEQUENTIAL)가 매핑의 일부만 덮는다(매핑의 주소와 길이 전체에 걸어야 한다)",
 	[M_PERF_NO_POPULATE] = "mmap의 플래그 %s에 MAP_POPULATE가 없다",
 	[M_PERF_POPULATE_OK] = "MAP_POPULATE로 매핑하고 결과가 정확하다",
-	[M_PERF_PREAD_COUNT] = "pread 호출이 %zu번이다(조회 수 %d와 같아야 한다)",
+	[M_PERF_PREAD_COUNT] = "pread 호출이 %zu번이다(조회 %d번과 같아야 한다)",
 	[M_PERF_PREAD_SIZE] = "pread가 %lld바이트를 요청했다(조회마다 8바이트여야 한다)",
 	[M_PERF_PREAD_OK] = "조회마다 pread를 한 번씩(%zu번) 호출하고 결과가 정확하다",
 	[M_PERF_RANDOM_MMAP_OK] = "pread 없이 매핑에서 %d번 조회하고 결과가 정확하다",
 	[M_PERF_ERRORS_EXPECT] = "알 수 없는 모드: 표준 오류에 사용법, 종료 상태 2. 없는 파일: 표준 오류에 메시지, 종료 상태 1. 빈 파일: lines=0 sum=0, 매핑 없음",
-	[M_PERF_ERROR_RUN] = "%s 실행에서 표준 오류에 메시지를 쓰고 종료 상태 %d로 끝나야 한다",
+	[M_PERF_ERROR_RUN] = "%s 실행에서 표준 오류에 메시지를 쓰고 실패로 끝나야 한다(종료 상태 %d)",
 	[M_PERF_EMPTY] = "빈 파일에서 %s 모드가 lines=0 sum=0을 출력하고 0으로 끝나지 않았다",
 	[M_PERF_ERRORS_OK] = "잘못된 모드, 없는 파일, 빈 파일을 모두 올바르게 처리한다",
 
@@ -116,7 +116,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_MMAP_PRIVATE_WRITE] = "플래그가 %s이다. 사적 매핑에 쓴 내용은 파일에 반영되지 않으므로 MAP_SHARED여야 한다",
 	[M_MMAP_FLAGS] = "플래그 %s에 MAP_SHARED가 없다",
 	[M_MMAP_OFFSET] = "오프셋이 %lld이다(0이어야 한다)",
-	[M_MMAP_LENGTH] = "길이가 %llu이다. 파일 크기는 %llu바이트다",
+	[M_MMAP_LENGTH] = "길이가 %llu바이트다. 파일 크기는 %llu바이트다",
 	[M_MMAP_PRIVATE_NOTE] = "MAP_PRIVATE를 썼다. 읽기만 하는 매핑에서는 MAP_SHARED와 같게 동작하므로 통과로 본다.",
 
 	/* run */
@@ -290,7 +290,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_BATCH_OVERRAN] = "채점이 %d초 안에 끝나지 않아 중단했다",
 	[M_BATCH_WORKER_STOPPED] = "채점이 중간에 중단되었다",
 	[M_BATCH_WORKER_SIGNAL] = "채점기가 시그널 %s로 죽었다%s",
-	[M_BATCH_WORKER_EXIT] = "채점기가 종료 상태 %d로 끝났다%s",
+	[M_BATCH_WORKER_EXIT] = "채점기가 끝났다(종료 상태 %d)%s",
 	[M_BATCH_OTHER_LAB] = "'%s'에는 %s 실습의 batch가 있다. --out으로 다른 디렉터리를 주거나 --resume, --only 없이 새로 채점한다",
 	[M_BATCH_SEED_CONFLICT] = "'%s'의 batch는 다른 시드로 채점되었다. --resume과 --only는 기록된 시드로 채점하므로 --seed를 빼고 실행한다",
 	[M_BATCH_NO_STUDENT] = "학생 '%s'가 '%s'에 없다",
