@@ -17,12 +17,18 @@ endif
 BUILD   ?= build
 SANFLAGS ?=
 CFLAGS  ?= -std=gnu17 -g -O2
+# The grader's sources: one folder per part (harness/ the grading of one submission, harness/class/
+# grading a whole class). A header is included by its name alone from any folder, so every folder
+# is on the include path. `make gradescope` and `make classroom` ship exactly these files.
+HARNESS_DIRS := harness harness/class
+HARNESS_INC  := $(HARNESS_DIRS:%=-I%)
+HARNESS_SRC  := $(foreach d,$(HARNESS_DIRS),$(wildcard $(d)/*.c))
+HARNESS_HDR  := $(foreach d,$(HARNESS_DIRS),$(wildcard $(d)/*.h))
 # override: `make sanitize` passes CFLAGS on the command line, which would otherwise drop these.
-override CFLAGS += -Wall -Wextra -Iharness $(SANFLAGS) $(shell pkg-config --cflags jansson)
+override CFLAGS += -Wall -Wextra $(HARNESS_INC) $(SANFLAGS) $(shell pkg-config --cflags jansson)
 LDLIBS  += $(shell pkg-config --libs jansson)
 TEST_LDLIBS = $(shell pkg-config --libs criterion)
 
-HARNESS_SRC := $(wildcard harness/*.c)
 LIB_SRC     := $(filter-out harness/main.c,$(HARNESS_SRC))
 LIB_OBJ     := $(LIB_SRC:harness/%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(wildcard tests/test_*.c)
@@ -37,7 +43,10 @@ SUBMISSION ?= tests/corpus/read-map/note-read.c
 grade: $(BUILD)/mmaplab
 	$(BUILD)/mmaplab grade $(LAB) $(SUBMISSION) || [ $$? -eq 1 ]
 
-$(BUILD)/obj/%.o: harness/%.c $(wildcard harness/*.h) | $(BUILD)/obj
+# Objects keep their source's folder (build/obj/class/batch.o), so that two folders may hold files
+# of the same name.
+$(BUILD)/obj/%.o: harness/%.c $(HARNESS_HDR) | $(BUILD)/obj
+	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/mmaplab: $(BUILD)/obj/main.o $(LIB_OBJ)
@@ -92,9 +101,9 @@ fuzz: $(BUILD)/fuzz/fuzz_trace $(BUILD)/fuzz/fuzz_memcheck
 		-artifact_prefix=tests/fuzz/regressions/memcheck- \
 		$(BUILD)/fuzz/corpus-memcheck tests/fixtures/valgrind
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(wildcard harness/*.h)
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(HARNESS_HDR)
 	mkdir -p $(BUILD)/fuzz
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iharness -o $@ $< $(FUZZ_SRC)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(HARNESS_INC) -o $@ $< $(FUZZ_SRC)
 
 $(BUILD)/bench-grade: bench/bench_grade.c $(LIB_OBJ)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
@@ -108,9 +117,9 @@ gradescope: $(BUILD)/mmaplab
 	@$(BUILD)/mmaplab list --format=json | jq -e --arg lab '$(LAB)' 'any(.[]; .name == $$lab)' >/dev/null || \
 		{ echo "make gradescope: unknown LAB=$(LAB) (see build/mmaplab list)"; exit 2; }
 	rm -rf $(BUILD)/gradescope $(BUILD)/gradescope-autograder.zip
-	mkdir -p $(BUILD)/gradescope/harness $(BUILD)/gradescope/scripts
+	mkdir -p $(BUILD)/gradescope/scripts
 	cp gradescope/setup.sh gradescope/run_autograder Makefile $(BUILD)/gradescope/
-	cp harness/*.c harness/*.h $(BUILD)/gradescope/harness/
+	cp --parents $(HARNESS_SRC) $(HARNESS_HDR) $(BUILD)/gradescope/
 	cp scripts/lab-submission.sh $(BUILD)/gradescope/scripts/
 	echo '$(LAB)' > $(BUILD)/gradescope/lab.conf
 	cd $(BUILD)/gradescope && zip -qr ../gradescope-autograder.zip .
@@ -121,10 +130,10 @@ CLASSROOM_OUT ?= $(BUILD)/classroom/$(LAB)
 classroom:
 	@test -d classroom/$(LAB) || { echo "make classroom: no template classroom/$(LAB)"; exit 2; }
 	rm -rf $(CLASSROOM_OUT)
-	mkdir -p $(CLASSROOM_OUT)/.mmaplab/harness $(CLASSROOM_OUT)/.mmaplab/scripts $(CLASSROOM_OUT)/.mmaplab/classroom
+	mkdir -p $(CLASSROOM_OUT)/.mmaplab/scripts $(CLASSROOM_OUT)/.mmaplab/classroom
 	cp -RL classroom/$(LAB)/. $(CLASSROOM_OUT)/
 	cp Makefile .gitignore $(CLASSROOM_OUT)/.mmaplab/
-	cp harness/*.c harness/*.h $(CLASSROOM_OUT)/.mmaplab/harness/
+	cp --parents $(HARNESS_SRC) $(HARNESS_HDR) $(CLASSROOM_OUT)/.mmaplab/
 	cp scripts/lab-submission.sh $(CLASSROOM_OUT)/.mmaplab/scripts/
 	cp classroom/grade.sh $(CLASSROOM_OUT)/.mmaplab/classroom/
 

@@ -1,7 +1,7 @@
-/* report_html.c - report.html: one self-contained page for the instructor (inline CSS and JS, no
- * network): the class table, sortable by clicking a header; each check's pass rate as an inline SVG
- * bar chart; and every student's text report in a <details> one click away. Everything that comes
- * from a student (ids, reasons, reports) is HTML-escaped by sb_html. */
+/* class_page.c - report.html, the class page: one self-contained page for the instructor (inline
+ * CSS and JS, no network): the class table, sortable by clicking a header; each check's pass rate as
+ * an inline SVG bar chart; and every student's text report in a <details> one click away.
+ * Everything that comes from a student (ids, reasons, reports) is HTML-escaped by sb_html. */
 #include "classtable.h"
 #include "msg.h"
 #include "outdir.h"
@@ -226,7 +226,7 @@ static void html_reports(struct strbuf *sb, const struct class_table *t, const c
 }
 
 /* Writes the whole page for table t, reading the students' reports from root. */
-int report_html_write(FILE *f, const struct class_table *t, const char *root)
+int class_page_write(FILE *f, const struct class_table *t, const char *root)
 {
 	struct strbuf sb;
 

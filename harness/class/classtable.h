@@ -55,10 +55,10 @@ void class_free(struct class_table *t);
 /* The word for a cell in summary.csv and the JSON ("pass", "fail", "skip", ""). */
 const char *cell_id(enum cell c);
 
-/* The writers of a class table (summary_csv.c, class_summary.c, report_html.c). Each returns 0, or
+/* The writers of a class table (summary_csv.c, class_summary.c, class_page.c). Each returns 0, or
  * -1 with errno set when the file could not be written. */
 int summary_csv_write(FILE *f, const struct class_table *t);
 void class_summary_print(FILE *f, const struct class_table *t);
-int report_html_write(FILE *f, const struct class_table *t, const char *root);
+int class_page_write(FILE *f, const struct class_table *t, const char *root);
 
 #endif

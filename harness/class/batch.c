@@ -176,7 +176,7 @@ static void write_class_file(const struct outdir *o, const char *name, const str
 	struct atomic_file af;
 	char *path = xasprintf("%s/%s", o->root, name);
 	FILE *f = atomic_open(&af, o, path);
-	int rc = !strcmp(name, "summary.csv") ? summary_csv_write(f, t) : report_html_write(f, t, o->root);
+	int rc = !strcmp(name, "summary.csv") ? summary_csv_write(f, t) : class_page_write(f, t, o->root);
 
 	if (rc == -1 || atomic_commit(&af) == -1)
 		die("%s: %s", path, strerror(errno));
