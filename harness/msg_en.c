@@ -8,8 +8,8 @@ const char *const msg_en[M_COUNT] = {
 
 	/* check titles */
 	[M_T_BUILD] = "it compiles",
-	[M_T_OPEN_READ] = "opens the lab file read-only (O_RDONLY)",
-	[M_T_OPEN_RDWR] = "opens the lab file read-write (O_RDWR)",
+	[M_T_OPEN_READ] = "opens the input file read-only (O_RDONLY)",
+	[M_T_OPEN_RDWR] = "opens the input file read-write (O_RDWR)",
 	[M_T_SIZE] = "learns the file's size from the file before mapping",
 	[M_T_MMAP_READ] = "maps the whole file PROT_READ, MAP_SHARED",
 	[M_T_MMAP_WRITE] = "maps the whole file PROT_READ|PROT_WRITE, MAP_SHARED",
@@ -18,7 +18,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_T_CONTENT] = "the file starts with hello mmap! and is otherwise unchanged",
 	[M_T_MSYNC] = "synchronizes the mapping with msync(MS_SYNC)",
 	[M_T_MUNMAP] = "unmaps the mapping with munmap",
-	[M_T_CLOSE] = "closes the lab file's descriptor",
+	[M_T_CLOSE] = "closes the input file's descriptor",
 	[M_T_VALGRIND] = "Valgrind Memcheck finds no error, leak or open descriptor",
 	[M_T_ERROR_OPEN] = "reports on stderr and fails when the file is missing",
 	[M_T_ERROR_MMAP] = "reports on stderr and fails when mmap fails",
@@ -94,15 +94,15 @@ const char *const msg_en[M_COUNT] = {
 	[M_BUILD_TIMEOUT] = "the compiler was stopped at its time or output limit",
 
 	/* open */
-	[M_OPEN_OK] = "opens the lab file %s",
+	[M_OPEN_OK] = "opens the input file %s",
 	[M_OPEN_EXPECT] = "an open or openat of %s with %s",
 	[M_OPEN_NONE] = "no call opens %s",
-	[M_OPEN_FAILED] = "the open of the lab file failed with %s",
-	[M_OPEN_WRONG_MODE] = "the lab file was opened %s (it must be %s)",
+	[M_OPEN_FAILED] = "the open of the input file failed with %s",
+	[M_OPEN_WRONG_MODE] = "the input file was opened %s (it must be %s)",
 
 	/* size */
 	[M_SIZE_OK] = "learns the size with %s before mapping",
-	[M_SIZE_EXPECT] = "fstat, stat, statx or lseek(SEEK_END) on the lab file before mmap",
+	[M_SIZE_EXPECT] = "fstat, stat, statx or lseek(SEEK_END) on the input file before mmap",
 	[M_SIZE_AFTER_MAP] = "the size is learned only after mmap",
 	[M_SIZE_NONE] = "no call learns the size from the file (fstat, stat, statx, lseek)",
 
@@ -110,7 +110,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_MMAP_OK] = "maps %llu bytes (at %#llx)",
 	[M_MMAP_EXPECT] = "a successful mmap of length %llu (or %llu, rounded up to pages), %s, MAP_SHARED, offset 0",
 	[M_MMAP_NONE] = "no mmap call maps %s",
-	[M_MMAP_FAILED] = "the lab file's mmap failed with %s",
+	[M_MMAP_FAILED] = "the input file's mmap failed with %s",
 	[M_MMAP_PROT] = "protection is %s (it must be %s)",
 	[M_MMAP_PRIVATE_WRITE] = "flags are %s: stores to a private mapping never reach the file, so it must be MAP_SHARED",
 	[M_MMAP_FLAGS] = "flags %s lack MAP_SHARED",
@@ -140,7 +140,7 @@ const char *const msg_en[M_COUNT] = {
 	/* content */
 	[M_CONTENT_OK] = "the file starts with hello mmap!; its other bytes and its size are unchanged",
 	[M_CONTENT_EXPECT] = "the file still %zu bytes long, with only its first 11 bytes changed to hello mmap!",
-	[M_CONTENT_GONE] = "the lab file is gone after the run",
+	[M_CONTENT_GONE] = "the input file is gone after the run",
 	[M_CONTENT_SIZE] = "the file's size changed from %zu to %zu bytes",
 	[M_CONTENT_DIFF] = "the file's content differs from the expected one",
 	[M_CONTENT_FIRST_DIFF] = "first differing byte: offset %zu",
@@ -161,16 +161,16 @@ const char *const msg_en[M_COUNT] = {
 	[M_MUNMAP_ADDR] = "munmap's address %#llx differs from the address mmap returned, %#llx",
 	[M_MUNMAP_LENGTH] = "munmap's length %lld unmaps %llu pages, not the mapping's %llu",
 	[M_MUNMAP_FAILED] = "munmap failed with %s",
-	[M_MUNMAP_LEFT] = "another mapping of the lab file was never unmapped",
+	[M_MUNMAP_LEFT] = "another mapping of the input file was never unmapped",
 
 	/* close */
-	[M_CLOSE_OK] = "closes every descriptor of the lab file",
+	[M_CLOSE_OK] = "closes every descriptor of the input file",
 	[M_CLOSE_EXPECT] = "close(%ld) before exit",
-	[M_CLOSE_MISSING] = "the lab file's descriptor %ld was never closed",
+	[M_CLOSE_MISSING] = "the input file's descriptor %ld was never closed",
 
 	/* valgrind */
 	[M_VG_OK] = "no memory error, leak or unclosed descriptor",
-	[M_VG_EXPECT] = "0 errors, 0 bytes definitely or indirectly lost, no descriptor open at exit (the lab file's own is judged by close)",
+	[M_VG_EXPECT] = "0 errors, 0 bytes definitely or indirectly lost, no descriptor open at exit (the input file's own is judged by close)",
 	[M_VG_FOUND] = "Valgrind found %zu memory errors, %zu leaks and %zu unclosed descriptors",
 	[M_VG_TIMEOUT] = "stopped at the time limit under Valgrind after %d s",
 	[M_VG_INCOMPLETE] = "Valgrind's report was not finished (the program ended abnormally)",
@@ -186,7 +186,7 @@ const char *const msg_en[M_COUNT] = {
 
 	/* empty file */
 	[M_EMPTY_OK] = "prints File size is 0 for an empty file and exits 0 without mapping",
-	[M_EMPTY_EXPECT] = "standard output \"File size is 0\\n\", exit status 0, no mmap of the lab file",
+	[M_EMPTY_EXPECT] = "standard output \"File size is 0\\n\", exit status 0, no mmap of the input file",
 	[M_EMPTY_MAPPED] = "tried to map the empty file: mmap with length 0 fails with EINVAL",
 	[M_EMPTY_EXIT] = "exited with status %d on an empty file (it must be 0)",
 	[M_EMPTY_OUTPUT] = "on an empty file, standard output is not the one line File size is 0",
@@ -206,14 +206,14 @@ const char *const msg_en[M_COUNT] = {
 	[M_SKIP_INTERRUPTED] = "not judged: the grading was interrupted",
 	[M_SKIP_NOT_OPENED] = "not judged: %s was never opened (see the open check)",
 	[M_SKIP_RUN_NOTHING] = "not judged: the program never even opened %s (an empty program earns no points)",
-	[M_SKIP_NO_MAPPING] = "not judged: no mapping of the lab file was made (see the mmap check)",
+	[M_SKIP_NO_MAPPING] = "not judged: no mapping of the input file was made (see the mmap check)",
 	[M_SKIP_NO_SHARED_MAPPING] = "not judged: the file is unchanged because there was no shared mapping (see the mmap check)",
 	[M_SKIP_MMAP_EACCES] = "not judged: mmap failed with EACCES because the file was opened %s (see the open check)",
 	[M_SKIP_ABNORMAL] = "not judged: the program ended abnormally, so its later calls cannot be seen (see the run check)",
 	[M_SKIP_TIMEOUT] = "not judged: stopped at the time limit (see the run check)",
-	[M_SKIP_NO_MMAP_CALL] = "not judged: the normal run made no mmap of the lab file to inject a failure into (see the mmap check)",
+	[M_SKIP_NO_MMAP_CALL] = "not judged: the normal run made no mmap of the input file to inject a failure into (see the mmap check)",
 	[M_SKIP_NO_MSYNC_CALL] = "not judged: the normal run made no msync of the mapping to inject a failure into (see the msync check)",
-	[M_SKIP_INJECT_MISSED] = "not judged: the injected failure missed the lab file's call (the program calls in a different order on every run); grade again",
+	[M_SKIP_INJECT_MISSED] = "not judged: the injected failure missed the input file's call (the program calls in a different order on every run); grade again",
 
 	/* evidence */
 	[M_EV_STRACE] = "strace: ",
