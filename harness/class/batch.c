@@ -170,13 +170,33 @@ static void on_event(void *ctx, const struct student *st)
 	class_row_free(&row);
 }
 
-/* Writes DIR/NAME with one of the class table's writers, atomically. */
-static void write_class_file(const struct outdir *o, const char *name, const struct class_table *t)
+/* A file written from the class table: its name in DIR and the writer that fills it (root is DIR,
+ * where the class page finds each student's text report). Returns 0, or -1 with errno set. */
+struct class_file {
+	const char *name;
+	int (*write)(FILE *f, const struct class_table *t, const char *root);
+};
+
+/* summary.csv through the class-file interface (the CSV needs no other file of DIR). */
+static int write_summary_csv(FILE *f, const struct class_table *t, const char *root)
+{
+	(void)root;
+	return summary_csv_write(f, t);
+}
+
+static const struct class_file summary_csv_file = { "summary.csv", write_summary_csv };
+static const struct class_file class_page_file = { "report.html", class_page_write };
+
+/* What a batch writes after the workers, in this order; `mmaplab report` rewrites the page alone. */
+static const struct class_file *const batch_files[] = { &summary_csv_file, &class_page_file };
+
+/* Writes DIR/NAME with the class file's writer, atomically. */
+static void write_class_file(const struct outdir *o, const struct class_file *cf, const struct class_table *t)
 {
 	struct atomic_file af;
-	char *path = xasprintf("%s/%s", o->root, name);
+	char *path = xasprintf("%s/%s", o->root, cf->name);
 	FILE *f = atomic_open(&af, o, path);
-	int rc = !strcmp(name, "summary.csv") ? summary_csv_write(f, t) : class_page_write(f, t, o->root);
+	int rc = cf->write(f, t, o->root);
 
 	if (rc == -1 || atomic_commit(&af) == -1)
 		die("%s: %s", path, strerror(errno));
@@ -201,8 +221,8 @@ static int finish_batch(const struct outdir *o, const struct lab_def *lab, const
 	int status = EXIT_ALL_PASSED;
 
 	class_load(&t, lab, o->root, ids, ro->n);
-	write_class_file(o, "summary.csv", &t);
-	write_class_file(o, "report.html", &t);
+	for (size_t i = 0; i < sizeof batch_files / sizeof batch_files[0]; i++)
+		write_class_file(o, batch_files[i], &t);
 	class_summary_print(stdout, &t);
 	for (size_t i = 0; i < t.n; i++)
 		if (t.rows[i].state != ROW_GRADED)
@@ -349,7 +369,7 @@ int cmd_report(int argc, char **argv)
 		return EXIT_CANNOT_GRADE;
 	struct class_table t;
 	class_load(&t, lab, root, ids, n);
-	write_class_file(&out, "report.html", &t);
+	write_class_file(&out, &class_page_file, &t);
 	class_free(&t);
 	outdir_close(&out);
 	if (!listed) {
