@@ -1,6 +1,10 @@
 /* msg.h - every sentence the grader shows a person, by id; one table per language (msg_ko.c,
- * msg_en.c). A message may be a printf format: both tables use the same conversions in the same
- * order for an id (a test checks that). */
+ * msg_en.c). A message may be a printf format, and every caller passes an id's arguments in one
+ * order. A message of two or more arguments numbers them (%1$s, %2$zu, as gettext translations do),
+ * so that each language puts them where its grammar wants; glibc then needs every conversion of
+ * that format numbered and every argument used. tests/test_msg.c formats each message in both
+ * languages and checks that each argument lands where its role says (its table of roles must name
+ * the arguments of a new message of two or more). */
 #ifndef MMAPLAB_MSG_H
 #define MMAPLAB_MSG_H
 
