@@ -5,6 +5,7 @@
 #   make sanitize   the same suites with AddressSanitizer and UndefinedBehaviorSanitizer
 #   make bench      how long a grading takes, stage by stage, a class graded -j 1 and -j N, and
 #                   when mmap beats read() (BENCH_ARGS="--max 1G" for the full range)
+#   make experiments  the documents' claims as small programs (docs-ko/experiments/), run here
 #   make fuzz       the libFuzzer targets of the strace and Valgrind readers (FUZZ_SECONDS each)
 #   make gradescope build/gradescope-autograder.zip (LAB=... chooses the lab)
 #   make classroom  build/classroom/LAB/, a GitHub Classroom template repository (LAB=...)
@@ -136,6 +137,20 @@ classroom:
 	cp --parents $(HARNESS_SRC) $(HARNESS_HDR) $(CLASSROOM_OUT)/.mmaplab/
 	cp scripts/lab-submission.sh $(CLASSROOM_OUT)/.mmaplab/scripts/
 	cp classroom/grade.sh $(CLASSROOM_OUT)/.mmaplab/classroom/
+
+# The documents' behavioural claims as programs: each prints "fact:" and "env:" lines about this
+# machine. They work in a directory under $(BUILD), so on the repository's filesystem, which some
+# facts depend on (tmpfs and ext4 differ). tests/test_experiments.c runs them in make test.
+EXP_SRC := $(wildcard docs-ko/experiments/*.c)
+EXP_BIN := $(EXP_SRC:docs-ko/experiments/%.c=$(BUILD)/experiments/%)
+.PHONY: experiments
+experiments: $(EXP_BIN)
+	@mkdir -p $(BUILD)/experiments/work
+	@set -e; for e in $(EXP_BIN); do echo "== $${e##*/}"; $$e $(BUILD)/experiments/work; done
+
+$(BUILD)/experiments/%: docs-ko/experiments/%.c docs-ko/experiments/exp.h
+	@mkdir -p $(BUILD)/experiments
+	$(CC) -std=gnu17 -O2 -Wall -Wextra -o $@ $<
 
 clean:
 	rm -rf build
