@@ -53,7 +53,7 @@ $(BUILD)/obj/%.o: harness/%.c $(HARNESS_HDR) | $(BUILD)/obj
 $(BUILD)/mmaplab: $(BUILD)/obj/main.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testlib.h $(LIB_OBJ) | $(BUILD)/tests
+$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(LIB_OBJ) | $(BUILD)/tests
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB_OBJ) $(LDLIBS) $(TEST_LDLIBS)
 
 $(BUILD)/obj $(BUILD)/tests:

@@ -1,8 +1,10 @@
 /* test_classroom.c - the GitHub Classroom template: `make classroom` assembles a repository whose
  * workflow names the lab and calls the kit's script; that script, run here as the workflow runs it,
  * builds the vendored kit, grades once and hands the reporter one test per check whose points add
- * up to the kit's score; the lab's `make check` works inside the template too. */
+ * up to the kit's score; the lab's `make check` works inside the template too. The template ships
+ * every folder of the grader's sources, and the grader its workflow runs is built from them alone. */
 #include "classlib.h"
+#include "shipped.h"
 
 /* Assembles the read-map template into a new directory and returns it. */
 static char *make_template(char **tmp)
@@ -42,8 +44,10 @@ static json_t *run_workflow_step(const char *repo, const char *workflow)
 	cr_assert_neq(asprintf(&e_ws, "GITHUB_WORKSPACE=%s", repo), -1);
 	cr_assert_neq(asprintf(&e_lab, "MMAPLAB_LAB=%s", lab), -1);
 	cr_assert_neq(asprintf(&cmd, "cd '%s' && %s", repo, run), -1);
-	/* MMAPLAB_INSTALL=no: the tests never run apt-get; the machine has what .ci/run installed. */
-	char *env[] = { e_out, e_ws, e_lab, "MMAPLAB_INSTALL=no", NULL };
+	/* MMAPLAB_INSTALL=no: the tests never run apt-get; the machine has what .ci/run installed. An
+	   empty MMAPLAB_BIN (make test exports the grader under test) makes the script build and run
+	   the template's own kit, as on GitHub. */
+	char *env[] = { e_out, e_ws, e_lab, "MMAPLAB_INSTALL=no", "MMAPLAB_BIN=", NULL };
 	struct grader_run r = run_command((char *const[]){ "bash", "-c", cmd, NULL }, env);
 	cr_assert_eq(r.status, 0, "the step exits 0 so that the reporter runs:\n%s", r.err);
 	char *written = slurp(output);
@@ -90,6 +94,8 @@ Test(classroom, template_workflow_grade_equals_the_kit_score, .timeout = 300)
 	cr_assert_eq(lstat(readme, &st), 0);
 	cr_expect(S_ISREG(st.st_mode), "the template holds real files, not links into the kit");
 	cr_expect(exists(starter) && exists(path_in(repo, "Makefile")) && exists(path_in(repo, ".mmaplab/classroom/grade.sh")));
+	char *shipped = path_in(repo, ".mmaplab");
+	expect_ships_the_sources(shipped);
 
 	/* The solution: full marks, every test passes. */
 	write_variant(starter, NULL, NULL);
@@ -99,6 +105,7 @@ Test(classroom, template_workflow_grade_equals_the_kit_score, .timeout = 300)
 	cr_expect_eq(classroom_points(j), 14);
 	cr_expect_eq(json_array_size(json_object_get(j, "tests")), 12, "one test per check");
 	json_decref(j);
+	expect_built_from_what_ships(shipped);
 
 	/* A bug: the Classroom points are the kit's score, check by check. */
 	write_variant(starter, BUG_LOOP_LE);
@@ -133,6 +140,7 @@ Test(classroom, template_workflow_grade_equals_the_kit_score, .timeout = 300)
 	cr_expect_eq(classroom_points(j), 0);
 	cr_expect_eq(json_integer_value(json_object_get(j, "max_score")), 14);
 	json_decref(j);
+	free(shipped);
 	remove_dir(tmp);
 }
 

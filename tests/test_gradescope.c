@@ -1,8 +1,10 @@
 /* test_gradescope.c - the Gradescope autograder: `grade --format=gradescope` follows results.json's
  * format, and the zip's run_autograder, run against a temporary directory laid out as Gradescope
  * lays out /autograder, finds the lab's file inside an uploaded repository, grades it, and writes a
- * clear 0-point result when it cannot. One case builds the grader from the zip's own sources. */
+ * clear 0-point result when it cannot. The zip ships every folder of the grader's sources, and one
+ * case builds the grader from them alone, as setup.sh does. */
 #include "classlib.h"
+#include "shipped.h"
 
 /* The zip `make gradescope` built (make test passes its path). */
 static const char *zip_path(void)
@@ -108,9 +110,11 @@ Test(gradescope, zip_holds_the_scripts_and_the_sources)
 	grader_run_free(&r);
 	char *root = fake_autograder();
 	struct stat st;
-	char *script = path_in(root, "source/run_autograder");
+	char *script = path_in(root, "source/run_autograder"), *source = path_in(root, "source");
 	cr_assert_eq(stat(script, &st), 0);
 	cr_expect(st.st_mode & S_IXUSR, "run_autograder keeps its executable bit");
+	expect_ships_the_sources(source);
+	free(source);
 	remove_dir(root);
 }
 
@@ -145,6 +149,7 @@ Test(gradescope, grades_a_whole_repository_upload, .timeout = 300)
 	struct grader_run b = run_command((char *const[]){ "make", "-s", "-C", source, "-j", "2", NULL }, NULL);
 	cr_assert_eq(b.status, 0, "the zip's sources build:\n%s", b.err);
 	cr_assert(exists(built));
+	expect_built_from_what_ships(source);
 	grader_run_free(&b);
 	json_t *j = run_autograder(root, true);
 	cr_expect_eq(check_format(j), max, "the solution gets full marks: %s", json_dumps(j, 0));
