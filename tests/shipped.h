@@ -52,6 +52,7 @@ static inline void list_files(struct path_list *list, const char *root, const ch
 	free(dir);
 }
 
+/* qsort order of paths: byte order, as `sort` with LC_ALL=C. */
 static inline int compare_paths(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
