@@ -9,37 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "check.h"
 #include "lab.h"
 #include "memcheck.h"
 #include "rules.h"
 #include "sandbox.h"
 #include "trace.h"
 #include "util.h"
-
-enum check_status { CHECK_PASS, CHECK_FAIL, CHECK_SKIP };
-
-struct check_result {
-	const struct check_def *def;
-	enum check_status status;
-	char *message;          /* one line: what held, what went wrong, or why it was not judged */
-	char *note;             /* a remark on a pass (e.g. MAP_PRIVATE accepted), or NULL */
-	struct strbuf evidence; /* lines of evidence: strace lines, Valgrind findings, a diff */
-	char *expected;         /* what was expected, on a failure, or NULL */
-	char *hint;             /* what to do next, on a failure, or NULL */
-	int score;
-};
-
-/* Setting a result: the message is formatted from the language table (msg.h). */
-void check_pass(struct check_result *r, enum msg_id m, ...);
-void check_fail(struct check_result *r, enum msg_id m, ...);
-void check_skip(struct check_result *r, enum msg_id m, ...);
-void check_note(struct check_result *r, enum msg_id m, ...);
-void check_expected(struct check_result *r, enum msg_id m, ...);
-void check_hint(struct check_result *r, enum msg_id m, ...);
-/* Adds a line of evidence in the language of the table (label) followed by raw text. */
-void check_evidence(struct check_result *r, enum msg_id label, const char *text);
-/* Adds a formatted line of evidence. */
-void check_evidence_msg(struct check_result *r, enum msg_id m, ...);
 
 /* What one run produced. */
 struct run_evidence {
@@ -60,6 +36,14 @@ struct run_evidence {
 	struct memcheck_report report;
 	bool inject_hit;        /* an injection run: the injected call was the lab file's */
 	bool inject_planned;    /* an injection run could be planned (the normal run made the call) */
+	bool cancelled;         /* a Valgrind run not needed: the run it follows timed out or flooded
+	                           its output (def is set, performed is false) */
+	bool capped;            /* its directory was a tmpfs of its own of disk_cap_mib MiB and
+	                           inode_cap files */
+	unsigned long long disk_cap_mib;
+	unsigned inode_cap;
+	bool disk_full;         /* it used up its directory's bytes */
+	bool inodes_full;       /* it used up its directory's files */
 };
 
 struct evidence {
@@ -110,11 +94,11 @@ struct grade_result {
 int grade(const struct grade_options *opt, struct grade_result *out);
 void grade_result_free(struct grade_result *r);
 
-/* MMAPLAB_TIME_SCALE (default 1): every time limit of a grading is multiplied by it. */
+/* MMAPLAB_TIME_SCALE (default 1): every time limit of a grading is multiplied by it (runs.c). */
 double time_scale(void);
 
 /* Checks that strace and Valgrind exist and that ptrace is permitted; prints how to fix it and
- * returns -1 when not. */
+ * returns -1 when not (preflight.c). */
 int grade_preflight(const struct lab_def *lab, int step);
 
 #endif

@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,35 @@ bool run_ended_abnormally(const struct run_evidence *run)
 	return !r->started || r->timed_out || r->output_capped || r->signaled || r->interrupted;
 }
 
+const char *run_start_error(const struct run_result *r)
+{
+	static char text[256];
+
+	snprintf(text, sizeof text, "%s: %s", r->start_step ? r->start_step : "execve",
+	         strerror(r->start_errno));
+	return text;
+}
+
+bool fail_if_space_used_up(const struct evidence *ev, const struct check_def *c, struct check_result *res)
+{
+	for (size_t i = 0; i < ev->lab->run_count; i++) {
+		const struct run_evidence *run = &ev->runs[i];
+
+		if (!run->performed || !run->def->judged_by || strcmp(run->def->judged_by, c->id))
+			continue;
+		if (run->disk_full)
+			check_fail(res, M_LIMIT_DISK, run->disk_cap_mib);
+		else if (run->inodes_full)
+			check_fail(res, M_LIMIT_INODES, run->inode_cap);
+		else
+			continue;
+		check_hint(res, M_H_LIMIT_SPACE);
+		evidence_run_end(res, run);
+		return true;
+	}
+	return false;
+}
+
 void evidence_call(struct check_result *res, const struct trace_event *call)
 {
 	check_evidence(res, M_EV_STRACE, call_text(call));
@@ -29,7 +59,7 @@ void evidence_run_end(struct check_result *res, const struct run_evidence *run)
 	const struct run_result *r = &run->res;
 
 	if (!r->started)
-		check_evidence_msg(res, M_EV_NOT_STARTED, strerror(r->start_errno));
+		check_evidence_msg(res, M_EV_NOT_STARTED, run_start_error(r));
 	else if (r->timed_out)
 		check_evidence_msg(res, M_EV_TIMED_OUT, run->def && run->def->tool == TOOL_MEMCHECK ? "Valgrind" : run->def && run->def->tool == TOOL_STRACE ? "strace" : "-",
 		                   (int)(r->wall_seconds + 0.5));
@@ -64,7 +94,7 @@ bool fail_if_abnormal(const struct run_evidence *run, struct check_result *res)
 	const struct run_result *r = &run->res;
 
 	if (!r->started)
-		check_fail(res, M_RUN_NOT_STARTED, strerror(r->start_errno));
+		check_fail(res, M_RUN_NOT_STARTED, run_start_error(r));
 	else if (r->timed_out)
 		check_fail(res, M_RUN_TIMEOUT, (int)(r->wall_seconds + 0.5));
 	else if (r->output_capped)
@@ -429,6 +459,14 @@ void judge_valgrind(const struct evidence *ev, struct check_result *res)
 
 	if (!any_open_ok(&run_of(ev, RUN_NORMAL)->view)) {
 		check_skip(res, M_SKIP_RUN_NOTHING, ev->lab->lab_file);
+		return;
+	}
+	if (run->cancelled) {
+		/* The same input timed out or flooded its output in the run that Valgrind follows: run
+		   judges that, and Valgrind could only have taken longer. */
+		const struct run_evidence *before = &ev->runs[lab_run_index(ev->lab, run->def->follows)];
+		check_skip(res, before->res.timed_out ? M_SKIP_VG_TIMEOUT : M_SKIP_VG_FLOOD,
+		           before->def->judged_by ? before->def->judged_by : "run");
 		return;
 	}
 	check_expected(res, M_VG_EXPECT);

@@ -52,6 +52,13 @@ bool fail_if_mapping_wrong(const struct evidence *ev, const struct lab_map *m, u
 bool fail_if_unmap_wrong(const struct evidence *ev, const struct lab_map *m, const struct trace_event *u,
                          struct check_result *res);
 
+/* Fails check c and returns true when a run that c judges (run_def.judged_by) used up its
+ * directory's bytes or files: only that check fails, the others judge their evidence as usual. */
+bool fail_if_space_used_up(const struct evidence *ev, const struct check_def *c, struct check_result *res);
+
+/* "mount: Operation not permitted": why a run could not start (a static buffer). */
+const char *run_start_error(const struct run_result *r);
+
 /* The lab mapping that the checks judge (see lab_view_main_map), only if it succeeded. */
 const struct lab_map *ok_main_map(const struct run_evidence *run);
 

@@ -29,11 +29,17 @@ struct run_def {
 	enum run_tool tool;
 	enum fixture_kind fixture;
 	const char *const *args;
-	/* An injection run: strace makes the first call `inject_call` that the run `aim_run` made on
-	   the lab file fail with inject_error (strace -e inject=...:when=N). */
+	/* An injection run: strace makes the call `inject_call` that the run it follows made on the
+	   lab file fail with inject_error (strace -e inject=...:when=N). */
 	const char *inject_call;
 	const char *inject_error;
-	int aim_run;
+	/* The name of the run this one starts after, or NULL: an injection aims at what that run did;
+	   a Valgrind run gets a time limit from that run's CPU time and is not needed at all when that
+	   run timed out or flooded its output (the same input cannot end differently under Valgrind). */
+	const char *follows;
+	/* The id of the check that judges how this run ended: its exit, its signal, its limits (disk,
+	   files, time, output). When the run exhausts its disk or file cap, that check fails. */
+	const char *judged_by;
 };
 
 /* The runs of the two file labs (read-map, write-msync), in the order of file_lab_runs[]. */
@@ -78,8 +84,8 @@ struct lab_def {
 	bool needs_write;          /* PROT_WRITE and MAP_SHARED required (write-msync) */
 	const struct run_def *runs;
 	size_t run_count;
-	double run_seconds;        /* wall-clock limit of a plain or traced run */
-	double memcheck_seconds;   /* the same under Valgrind */
+	double run_seconds;        /* wall-clock and CPU limit of a plain or traced run */
+	double memcheck_seconds;   /* the most a Valgrind run may take (see runs.h for its limit) */
 	const struct check_def *checks;
 	size_t check_count;
 };
@@ -93,6 +99,9 @@ extern const struct lab_def *const all_labs[];
 
 /* The lab called name, or NULL. */
 const struct lab_def *lab_find(const char *name);
+
+/* The index of the run called name in lab, or -1. */
+int lab_run_index(const struct lab_def *lab, const char *name);
 
 /* The check of lab called id, or NULL. */
 const struct check_def *lab_check(const struct lab_def *lab, const char *id);

@@ -6,13 +6,22 @@
 static const char *const inject_args[] = { "{file}", NULL };
 
 const struct run_def file_lab_runs[RUN_KIND_COUNT] = {
-	[RUN_NORMAL] = { "normal", TOOL_STRACE, FIXTURE_TEXT, NULL, NULL, NULL, 0 },
-	[RUN_MEMCHECK] = { "memcheck", TOOL_MEMCHECK, FIXTURE_TEXT, NULL, NULL, NULL, 0 },
-	[RUN_MISSING] = { "missing", TOOL_PLAIN, FIXTURE_NONE, NULL, NULL, NULL, 0 },
-	[RUN_INJECT_MMAP] = { "inject-mmap", TOOL_STRACE, FIXTURE_TEXT, inject_args, "mmap", "ENOMEM", RUN_NORMAL },
-	[RUN_INJECT_MSYNC] = { "inject-msync", TOOL_STRACE, FIXTURE_TEXT, inject_args, "msync", "EIO", RUN_NORMAL },
-	[RUN_EMPTY] = { "empty", TOOL_STRACE, FIXTURE_EMPTY, NULL, NULL, NULL, 0 },
-	[RUN_SHORT] = { "short", TOOL_STRACE, FIXTURE_SHORT, NULL, NULL, NULL, 0 },
+	[RUN_NORMAL] = { .name = "normal", .tool = TOOL_STRACE, .fixture = FIXTURE_TEXT,
+	                 .judged_by = "run" },
+	[RUN_MEMCHECK] = { .name = "memcheck", .tool = TOOL_MEMCHECK, .fixture = FIXTURE_TEXT,
+	                   .follows = "normal", .judged_by = "valgrind" },
+	[RUN_MISSING] = { .name = "missing", .tool = TOOL_PLAIN, .fixture = FIXTURE_NONE,
+	                  .judged_by = "error-open" },
+	[RUN_INJECT_MMAP] = { .name = "inject-mmap", .tool = TOOL_STRACE, .fixture = FIXTURE_TEXT,
+	                      .args = inject_args, .inject_call = "mmap", .inject_error = "ENOMEM",
+	                      .follows = "normal", .judged_by = "error-mmap" },
+	[RUN_INJECT_MSYNC] = { .name = "inject-msync", .tool = TOOL_STRACE, .fixture = FIXTURE_TEXT,
+	                       .args = inject_args, .inject_call = "msync", .inject_error = "EIO",
+	                       .follows = "normal", .judged_by = "error-msync" },
+	[RUN_EMPTY] = { .name = "empty", .tool = TOOL_STRACE, .fixture = FIXTURE_EMPTY,
+	                .judged_by = "empty-file" },
+	[RUN_SHORT] = { .name = "short", .tool = TOOL_STRACE, .fixture = FIXTURE_SHORT,
+	                .judged_by = "short-file" },
 };
 
 const struct lab_def *const all_labs[] = { &lab_read_map, &lab_write_msync, &lab_perf, NULL };
@@ -23,6 +32,14 @@ const struct lab_def *lab_find(const char *name)
 		if (!strcmp(all_labs[i]->name, name))
 			return all_labs[i];
 	return NULL;
+}
+
+int lab_run_index(const struct lab_def *lab, const char *name)
+{
+	for (size_t i = 0; name && i < lab->run_count; i++)
+		if (!strcmp(lab->runs[i].name, name))
+			return (int)i;
+	return -1;
 }
 
 const struct check_def *lab_check(const struct lab_def *lab, const char *id)

@@ -324,4 +324,11 @@ const char *const msg_en[M_COUNT] = {
 	[M_LIST_STEP] = "  step %d",
 	[M_LIST_CHECK] = "    %1$-12s %2$d pt  %3$s",
 	[M_LIST_TOTAL] = "  total %d points",
+
+	/* limits of a run's directory, Valgrind not needed */
+	[M_LIMIT_DISK] = "used up the disk cap of its run directory (%llu MiB)",
+	[M_LIMIT_INODES] = "used up the file cap of its run directory (%u files)",
+	[M_H_LIMIT_SPACE] = "Look at the files your program creates in its directory. This lab needs no file but the input file: check that no loop keeps creating or growing files.",
+	[M_SKIP_VG_TIMEOUT] = "Valgrind was not run: the run of the same input hit its time limit (see the %s check)",
+	[M_SKIP_VG_FLOOD] = "Valgrind was not run: the run of the same input went over the output cap (see the %s check)",
 };

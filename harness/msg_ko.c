@@ -325,4 +325,11 @@ const char *const msg_ko[M_COUNT] = {
 	[M_LIST_STEP] = "  %d단계",
 	[M_LIST_CHECK] = "    %1$-12s %2$d점  %3$s",
 	[M_LIST_TOTAL] = "  합계 %d점",
+
+	/* limits of a run's directory, Valgrind not needed */
+	[M_LIMIT_DISK] = "실행 디렉터리의 디스크 한도(%llu MiB)를 다 썼다",
+	[M_LIMIT_INODES] = "실행 디렉터리의 파일 개수 한도(%u개)를 다 썼다",
+	[M_H_LIMIT_SPACE] = "프로그램이 실행 디렉터리에 어떤 파일을 만드는지 본다. 이 실습은 입력 파일 말고 다른 파일을 만들 필요가 없다: 반복문이 파일을 끝없이 만들거나 키우지 않는지 확인한다.",
+	[M_SKIP_VG_TIMEOUT] = "같은 입력의 실행이 시간 제한에 걸려 Valgrind 실행은 하지 않았다(%s 검사를 본다)",
+	[M_SKIP_VG_FLOOD] = "같은 입력의 실행이 출력 한도를 넘어 Valgrind 실행은 하지 않았다(%s 검사를 본다)",
 };

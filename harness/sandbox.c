@@ -1,4 +1,26 @@
-/* sandbox.c - see sandbox.h. */
+/* sandbox.c - see sandbox.h.
+ *
+ * Theory of operation. Three kinds of process take part in a run:
+ *
+ *   grader   this process: starts runs, reads their output, enforces their limits, reaps them.
+ *            It is a child subreaper, so that whatever a run leaves behind comes back to it.
+ *   init     a contained run's first process, cloned into new PID, mount, network, IPC and UTS
+ *            namespaces (PID 1 there). It makes the run's mounts, forks the program, reaps
+ *            everything and, when the program ends, reports how; the kernel then kills whatever
+ *            is left in the namespace. Under strace, strace itself is this process.
+ *            Uncontained runs (CONTAIN_NONE, the compiler's preflight) have no init: the program
+ *            is the grader's child, in a process group of its own.
+ *   program  the student's program (or strace, Valgrind, gcc), with the run's limits and user.
+ *
+ * Pipes from a run to the grader, each read by the grader's poll loop:
+ *   stdout, stderr  the program's output, kept up to the caps; more kills the run.
+ *   fd 3            (capture_fd3) Valgrind's report: a pipe cannot be rewritten, only appended to.
+ *   start errors    close-on-exec at FD_EXEC_ERR: a failed step before exec (setpgid, mount,
+ *                   chdir, setuid, exec ...) sends which step and its errno; a successful exec
+ *                   closes it with nothing written.
+ *   status          (contained runs) init sends the program's wait status and how many processes
+ *                   it left behind; init itself always exits 0.
+ * SIGCHLD writes a byte to a self-pipe, so that poll wakes the moment any run ends. */
 #define _GNU_SOURCE
 #include "sandbox.h"
 #include "util.h"
@@ -103,15 +125,6 @@ int signal_number(const char *name)
 	return 0;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-		die_errno("clock_gettime");
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* A run in progress. */
 struct active {
 	const struct run_spec *spec;
@@ -123,14 +136,41 @@ struct active {
 	struct strbuf out, err, log;
 	double started_at;
 	bool killed;             /* we sent SIGKILL to its group */
+	bool done;               /* reaped (or never started): the result is complete */
+	bool reported;           /* sandbox_wait returned it */
+};
+
+/* What a child sends through the start-error pipe when a step before exec fails. */
+struct start_failure {
+	int step;                /* enum start_step */
+	int err;                 /* errno */
+};
+
+/* The steps between fork and exec that can fail, named in reports ("mount: EPERM"). */
+enum start_step {
+	STEP_SETPGID, STEP_DEATHSIG, STEP_DEVNULL, STEP_DESCRIPTORS, STEP_MOUNT, STEP_CHDIR,
+	STEP_FORK, STEP_DROP_PRIVILEGES, STEP_DROP_CAPABILITIES, STEP_EXEC, STEP_COUNT
+};
+
+static const char *const start_step_names[STEP_COUNT] = {
+	[STEP_SETPGID] = "setpgid",
+	[STEP_DEATHSIG] = "prctl(PR_SET_PDEATHSIG)",
+	[STEP_DEVNULL] = "open(/dev/null)",
+	[STEP_DESCRIPTORS] = "dup2",
+	[STEP_MOUNT] = "mount",
+	[STEP_CHDIR] = "chdir",
+	[STEP_FORK] = "fork",
+	[STEP_DROP_PRIVILEGES] = "setuid",
+	[STEP_DROP_CAPABILITIES] = "prctl(PR_CAPBSET_DROP)",
+	[STEP_EXEC] = "execve",
 };
 
 /* Before the pipes have their fixed numbers: report through the original descriptor. */
-static void child_fail_early(int err_pipe)
+static void child_fail_early(int err_pipe, enum start_step step)
 {
-	int e = errno;
+	struct start_failure f = { step, errno };
 
-	(void)!write(err_pipe, &e, sizeof e);
+	(void)!write(err_pipe, &f, sizeof f);
 	_exit(127);
 }
 
@@ -150,12 +190,12 @@ enum {
 	FD_STATUS = 5,   /* a contained run's init reports the program's wait status here */
 };
 
-/* Sends errno through the exec-error pipe and ends the child. */
-static void child_fail(void)
+/* Sends the failed step and errno through the start-error pipe and ends the child. */
+static void child_fail(enum start_step step)
 {
-	int e = errno;
+	struct start_failure f = { step, errno };
 
-	(void)!write(FD_EXEC_ERR, &e, sizeof e);
+	(void)!write(FD_EXEC_ERR, &f, sizeof f);
 	_exit(127);
 }
 
@@ -214,7 +254,7 @@ static void exec_program(const struct run_spec *spec, unsigned long nproc)
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
 	execvpe(spec->argv[0], spec->argv, spec->envp);
-	child_fail();
+	child_fail(STEP_EXEC);
 }
 
 /* Counts the processes of this PID namespace other than init itself. */
@@ -242,10 +282,10 @@ static void run_as_init(const struct run_spec *spec, unsigned long nproc)
 	int status = 0, reported[2];
 
 	if (program == -1)
-		child_fail();
+		child_fail(STEP_FORK);
 	if (program == 0) {
 		if (contain_drop_privileges(spec->contain) == -1)
-			child_fail();
+			child_fail(STEP_DROP_PRIVILEGES);
 		exec_program(spec, nproc);
 	}
 	/* Only the program may hold the output pipes and the exec-error pipe, so that they close
@@ -282,38 +322,38 @@ static void child_exec(const struct run_spec *spec, int out_w, int err_w, int er
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
 	if (setpgid(0, 0) == -1)
-		child_fail_early(err_pipe);
+		child_fail_early(err_pipe, STEP_SETPGID);
 	/* If the grader dies (kill -9), its runs die too instead of running on unsupervised. */
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) == -1)
-		child_fail_early(err_pipe);
+		child_fail_early(err_pipe, STEP_DEATHSIG);
 	/* Above the fixed numbers too: open() returns the lowest free descriptor, which may be one
 	   that dup2 is about to take. */
 	devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (devnull == -1 || (devnull = fcntl(devnull, F_DUPFD_CLOEXEC, 100)) == -1)
-		child_fail_early(err_pipe);
+		child_fail_early(err_pipe, STEP_DEVNULL);
 	/* Move the pipes to their fixed numbers; the exec-error and status pipes stay close-on-exec. */
 	if (dup2(err_pipe, FD_EXEC_ERR) == -1 || fcntl(FD_EXEC_ERR, F_SETFD, FD_CLOEXEC) == -1)
-		child_fail_early(err_pipe);
+		child_fail_early(err_pipe, STEP_DESCRIPTORS);
 	if (status_w != -1 && (dup2(status_w, FD_STATUS) == -1 || fcntl(FD_STATUS, F_SETFD, FD_CLOEXEC) == -1))
-		child_fail();
+		child_fail(STEP_DESCRIPTORS);
 	if (log_w != -1 ? dup2(log_w, FD_LOG) == -1 : (close(FD_LOG) == -1 && errno != EBADF))
-		child_fail();
+		child_fail(STEP_DESCRIPTORS);
 	if (dup2(devnull, 0) == -1 || dup2(out_w, 1) == -1 || dup2(err_w, 2) == -1)
-		child_fail();
+		child_fail(STEP_DESCRIPTORS);
 	/* The grader's own descriptors (pipes, logs) must not leak in: Valgrind's --track-fds would
 	   blame the student for them. */
 	if (close_range(status_w != -1 ? FD_STATUS + 1 : FD_EXEC_ERR + 1, ~0U, 0) == -1)
-		child_fail();
+		child_fail(STEP_DESCRIPTORS);
 	if (contained && contain_setup_mounts(spec->contain) == -1)
-		child_fail();
+		child_fail(STEP_MOUNT);
 	if (spec->cwd && chdir(spec->cwd) == -1)
-		child_fail();
+		child_fail(STEP_CHDIR);
 	if (contained && !spec->contain->program_is_traced)
 		run_as_init(spec, nproc);
 	/* strace without a user of its own to drop to (a user namespace) gets no capabilities
 	   either: the program it starts inherits what it has. */
 	if (contained && spec->contain->uid == (uid_t)-1 && contain_drop_capabilities() == -1)
-		child_fail();
+		child_fail(STEP_DROP_CAPABILITIES);
 	/* strace runs as PID 1 itself (nothing in the namespace can signal it), as root, and drops to
 	   the run's user with -u for the program it starts. */
 	exec_program(spec, nproc);
@@ -347,7 +387,7 @@ static void make_pipe(int fds[2])
 static bool start_run(struct active *a)
 {
 	int out[2], err[2], exec_err[2], log[2] = { -1, -1 }, status[2] = { -1, -1 };
-	int child_errno;
+	struct start_failure failure;
 	ssize_t n;
 	unsigned long ns = a->spec->contain ? contain_clone_flags() : 0;
 
@@ -365,7 +405,7 @@ static bool start_run(struct active *a)
 		nproc = 64;
 	else if (ns && contain_level() == CONTAIN_USERNS)
 		nproc = own_processes() + 256;
-	a->started_at = now_seconds();
+	a->started_at = monotonic_seconds();
 	/* clone with new namespaces: the child is PID 1 of its own PID namespace, so that when it
 	   ends, the kernel ends every process the program started, wherever it went. */
 	a->pid = ns ? (pid_t)syscall(SYS_clone, SIGCHLD | ns, NULL, NULL, NULL, NULL) : fork();
@@ -384,7 +424,7 @@ static bool start_run(struct active *a)
 	close_if_open(&log[1]);
 	close_if_open(&status[1]);
 	do
-		n = read(exec_err[0], &child_errno, sizeof child_errno);
+		n = read(exec_err[0], &failure, sizeof failure);
 	while (n == -1 && errno == EINTR);
 	if (close(exec_err[0]) == -1)
 		die_errno("close");
@@ -397,9 +437,11 @@ static bool start_run(struct active *a)
 	sb_init(&a->log);
 	a->killed = false;
 	a->result->contained = ns != 0;
-	if (n == (ssize_t)sizeof child_errno) {
+	if (n == (ssize_t)sizeof failure) {
 		a->result->started = false;
-		a->result->start_errno = child_errno;
+		a->result->start_errno = failure.err;
+		a->result->start_step = failure.step >= 0 && failure.step < STEP_COUNT
+		                        ? start_step_names[failure.step] : "?";
 		return false;
 	}
 	a->result->started = true;
@@ -474,7 +516,7 @@ static void finish_run(struct active *a, int status, const struct rusage *ru)
 		}
 		close_if_open(&a->status_fd);
 	}
-	r->wall_seconds = now_seconds() - a->started_at;
+	r->wall_seconds = monotonic_seconds() - a->started_at;
 	r->cpu_seconds = (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec / 1e6 +
 	                 (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec / 1e6;
 	if (WIFEXITED(status)) {
@@ -500,124 +542,194 @@ static void finish_run(struct active *a, int status, const struct rusage *ru)
 	sb_free(&a->log);
 }
 
-int sandbox_run_all(const struct run_spec *specs, struct run_result *results, size_t n, int parallel)
+/* A set of runs in progress; see sandbox.h. */
+struct sandbox_set {
+	struct active *runs;
+	size_t count, cap;
+	size_t running;          /* started and not yet reaped */
+};
+
+struct sandbox_set *sandbox_set_new(void)
 {
-	struct active *act = xcalloc(n, sizeof *act);
-	size_t next = 0, running = 0, done = 0;
+	return xcalloc(1, sizeof(struct sandbox_set));
+}
 
-	if (parallel < 1)
-		parallel = 1;
-	memset(results, 0, n * sizeof *results);
-	while (done < n) {
-		/* Start runs up to the parallel limit. */
-		while (next < n && running < (size_t)parallel && !interrupted_flag) {
-			struct active *a = &act[next];
+size_t sandbox_start(struct sandbox_set *set, const struct run_spec *spec, struct run_result *result)
+{
+	if (set->count == set->cap) {
+		size_t cap = set->cap ? 2 * set->cap : 8;
+		struct active *grown = xcalloc(cap, sizeof *grown);
 
-			a->spec = &specs[next];
-			a->result = &results[next];
-			next++;
-			if (start_run(a)) {
-				running++;
-			} else {
-				int status;
-				struct rusage ru;
+		if (set->count)
+			memcpy(grown, set->runs, set->count * sizeof *grown);
+		free(set->runs);
+		set->runs = grown;
+		set->cap = cap;
+	}
+	size_t i = set->count++;
+	struct active *a = &set->runs[i];
 
-				while (wait4(a->pid, &status, 0, &ru) == -1)
-					if (errno != EINTR)
-						die_errno("wait4");
-				close_if_open(&a->out_fd);
-				close_if_open(&a->err_fd);
-				close_if_open(&a->log_fd);
-				close_if_open(&a->status_fd);
-				sb_free(&a->out);
-				sb_free(&a->err);
-				sb_free(&a->log);
-				a->pid = 0;
-				results[a - act].out = xstrdup("");
-				results[a - act].err = xstrdup("");
-				done++;
-			}
-		}
-		if (interrupted_flag) {
-			for (size_t i = 0; i < next; i++)
-				if (act[i].pid > 0)
-					kill_group(&act[i]);
-		}
-		if (running == 0) {
-			if (interrupted_flag)
-				break;
+	memset(result, 0, sizeof *result);
+	a->spec = spec;
+	a->result = result;
+	if (interrupted_flag) {
+		/* Never started: reported as interrupted by the next wait. */
+		result->interrupted = true;
+		result->out = xstrdup("");
+		result->err = xstrdup("");
+		a->pid = 0;
+		a->done = true;
+		return i;
+	}
+	if (start_run(a)) {
+		set->running++;
+		return i;
+	}
+	/* It could not start: reap the child that reported why. */
+	int status;
+	struct rusage ru;
+	while (wait4(a->pid, &status, 0, &ru) == -1)
+		if (errno != EINTR)
+			die_errno("wait4");
+	close_if_open(&a->out_fd);
+	close_if_open(&a->err_fd);
+	close_if_open(&a->log_fd);
+	close_if_open(&a->status_fd);
+	sb_free(&a->out);
+	sb_free(&a->err);
+	sb_free(&a->log);
+	a->pid = 0;
+	result->out = xstrdup("");
+	result->err = xstrdup("");
+	a->done = true;
+	return i;
+}
+
+/* Reads what the running runs printed, for at most `timeout` seconds or until a run ends (the
+ * SIGCHLD pipe wakes the poll). Kills a run that printed more than its cap. */
+static void poll_output(struct sandbox_set *set, double timeout)
+{
+	size_t n = set->count;
+	struct pollfd *pfd = xcalloc(3 * n + 1, sizeof *pfd);
+	struct active **owner = xcalloc(3 * n + 1, sizeof *owner);
+	int **which = xcalloc(3 * n + 1, sizeof *which);
+	nfds_t np = 0;
+
+	if (child_pipe[0] != -1) {
+		pfd[np].fd = child_pipe[0];
+		pfd[np].events = POLLIN;
+		np++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct active *a = &set->runs[i];
+		int *fds[3] = { &a->out_fd, &a->err_fd, &a->log_fd };
+
+		if (a->pid <= 0)
 			continue;
-		}
-
-		/* Wait for output, or for the nearest deadline, but wake up often enough to notice exits
-		   of programs that print nothing. */
-		struct pollfd pfd[3 * n + 1];
-		struct active *owner[3 * n + 1];
-		int *which[3 * n + 1];
-		nfds_t np = 0;
-		/* Without sandbox_init's SIGCHLD pipe, wake up often enough to notice silent exits. */
-		double now = now_seconds(), wait_for = child_pipe[0] == -1 ? 0.01 : 1.0;
-
-		if (child_pipe[0] != -1) {
-			pfd[np].fd = child_pipe[0];
+		for (int k = 0; k < 3; k++) {
+			if (*fds[k] == -1)
+				continue;
+			pfd[np].fd = *fds[k];
 			pfd[np].events = POLLIN;
-			owner[np] = NULL;
-			which[np] = NULL;
+			owner[np] = a;
+			which[np] = fds[k];
 			np++;
 		}
+	}
+	int pr = poll(pfd, np, (int)(timeout * 1000) + 1);
+	if (pr == -1 && errno != EINTR)
+		die_errno("poll");
+	for (nfds_t k = 0; pr > 0 && k < np; k++) {
+		struct active *a = owner[k];
 
-		for (size_t i = 0; i < next; i++) {
-			struct active *a = &act[i];
+		if (!(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		if (!a) {
+			char buf[64];
+			while (read(child_pipe[0], buf, sizeof buf) > 0)
+				;
+			continue;
+		}
+		if (which[k] == &a->log_fd) {
+			/* A report larger than its cap is cut, not a reason to stop the run. */
+			(void)drain(&a->log_fd, &a->log, a->spec->log_cap);
+			continue;
+		}
+		bool is_out = which[k] == &a->out_fd;
+		if (drain(which[k], is_out ? &a->out : &a->err,
+		          is_out ? a->spec->stdout_cap : a->spec->stderr_cap) && !a->killed) {
+			a->result->output_capped = true;
+			kill_group(a);
+		}
+	}
+	free(pfd);
+	free(owner);
+	free(which);
+}
 
-			if (a->pid <= 0)
-				continue;
+/* Reaps run a if it has ended (blocking when `block`). Returns true when it was reaped. */
+static bool reap(struct sandbox_set *set, struct active *a, bool block)
+{
+	int status;
+	struct rusage ru;
+	pid_t w;
+
+	do
+		w = wait4(a->pid, &status, block ? 0 : WNOHANG, &ru);
+	while (w == -1 && errno == EINTR && block);
+	if (w == -1 && errno != EINTR)
+		die_errno("wait4");
+	if (w != a->pid)
+		return false;
+	finish_run(a, status, &ru);
+	a->pid = 0;
+	a->done = true;
+	set->running--;
+	return true;
+}
+
+/* Kills every run still going and reaps it, marking it interrupted. */
+static void stop_all(struct sandbox_set *set)
+{
+	for (size_t i = 0; i < set->count; i++) {
+		struct active *a = &set->runs[i];
+
+		if (a->pid <= 0)
+			continue;
+		kill_group(a);
+		(void)reap(set, a, true);
+		a->result->interrupted = true;
+	}
+}
+
+long sandbox_wait(struct sandbox_set *set)
+{
+	for (;;) {
+		for (size_t i = 0; i < set->count; i++)
+			if (set->runs[i].done && !set->runs[i].reported) {
+				set->runs[i].reported = true;
+				return (long)i;
+			}
+		if (set->running == 0)
+			return -1;
+		if (interrupted_flag) {
+			stop_all(set);
+			continue;
+		}
+		/* Wait for output, an exit or the nearest deadline; without sandbox_init's SIGCHLD pipe,
+		   wake up often enough to notice silent exits. */
+		double now = monotonic_seconds(), wait_for = child_pipe[0] == -1 ? 0.01 : 1.0;
+		for (size_t i = 0; i < set->count; i++) {
+			const struct active *a = &set->runs[i];
 			double left = a->started_at + a->spec->wall_limit - now;
-			if (left < wait_for)
+
+			if (a->pid > 0 && left < wait_for)
 				wait_for = left > 0 ? left : 0;
-			int *fds[3] = { &a->out_fd, &a->err_fd, &a->log_fd };
-			for (int k = 0; k < 3; k++) {
-				if (*fds[k] == -1)
-					continue;
-				pfd[np].fd = *fds[k];
-				pfd[np].events = POLLIN;
-				owner[np] = a;
-				which[np] = fds[k];
-				np++;
-			}
 		}
-		int pr = poll(pfd, np, (int)(wait_for * 1000) + 1);
-		if (pr == -1 && errno != EINTR)
-			die_errno("poll");
-		for (nfds_t k = 0; pr > 0 && k < np; k++) {
-			struct active *a = owner[k];
-
-			if (!(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
-				continue;
-			if (!a) {
-				char buf[64];
-				while (read(child_pipe[0], buf, sizeof buf) > 0)
-					;
-				continue;
-			}
-			if (which[k] == &a->log_fd) {
-				/* A report larger than its cap is cut, not a reason to stop the run. */
-				(void)drain(&a->log_fd, &a->log, a->spec->log_cap);
-				continue;
-			}
-			bool is_out = which[k] == &a->out_fd;
-			if (drain(which[k], is_out ? &a->out : &a->err,
-			          is_out ? a->spec->stdout_cap : a->spec->stderr_cap) && !a->killed) {
-				a->result->output_capped = true;
-				kill_group(a);
-			}
-		}
-
-		/* Deadlines and exits. */
-		now = now_seconds();
-		for (size_t i = 0; i < next; i++) {
-			struct active *a = &act[i];
-			int status;
-			struct rusage ru;
+		poll_output(set, wait_for);
+		now = monotonic_seconds();
+		for (size_t i = 0; i < set->count; i++) {
+			struct active *a = &set->runs[i];
 
 			if (a->pid <= 0)
 				continue;
@@ -625,40 +737,42 @@ int sandbox_run_all(const struct run_spec *specs, struct run_result *results, si
 				a->result->timed_out = true;
 				kill_group(a);
 			}
-			pid_t w = wait4(a->pid, &status, WNOHANG, &ru);
-			if (w == -1 && errno != EINTR)
-				die_errno("wait4");
-			if (w != a->pid)
-				continue;
-			finish_run(a, status, &ru);
-			a->pid = 0;
-			running--;
-			done++;
+			(void)reap(set, a, false);
 		}
 	}
-	/* Interrupted: reap what is still running. */
-	for (size_t i = 0; i < next; i++) {
-		struct active *a = &act[i];
-		int status;
-		struct rusage ru;
+}
 
-		if (a->pid <= 0)
-			continue;
-		kill_group(a);
-		while (wait4(a->pid, &status, 0, &ru) == -1)
-			if (errno != EINTR)
-				die_errno("wait4");
-		finish_run(a, status, &ru);
-		a->result->interrupted = true;
-	}
-	for (size_t i = next; i < n; i++) {
-		results[i].interrupted = true;
-		results[i].out = xstrdup("");
-		results[i].err = xstrdup("");
-	}
-	free(act);
+int sandbox_set_free(struct sandbox_set *set)
+{
+	stop_all(set);
+	free(set->runs);
+	free(set);
 	int orphans = sandbox_sweep_orphans();
 	return interrupted_flag ? -1 : orphans;
+}
+
+int sandbox_run_all(const struct run_spec *specs, struct run_result *results, size_t n, int parallel)
+{
+	struct sandbox_set *set = sandbox_set_new();
+	size_t next = 0, ended = 0;
+
+	if (parallel < 1)
+		parallel = 1;
+	while (ended < n) {
+		for (; next < n && next - ended < (size_t)parallel; next++)
+			(void)sandbox_start(set, &specs[next], &results[next]);
+		if (sandbox_wait(set) == -1)
+			break;
+		ended++;
+	}
+	/* Interrupted before every run could start: the rest never ran. */
+	for (; next < n; next++) {
+		memset(&results[next], 0, sizeof results[next]);
+		results[next].interrupted = true;
+		results[next].out = xstrdup("");
+		results[next].err = xstrdup("");
+	}
+	return sandbox_set_free(set);
 }
 
 /* Appends the pids listed in /proc/self/task/TID/children for every thread of ours. */

@@ -33,8 +33,10 @@ struct run_spec {
 };
 
 struct run_result {
-	bool started;                  /* false: the program could not be executed (start_errno says why) */
+	bool started;                  /* false: the program could not be executed (start_step failed
+	                                  with start_errno) */
 	int start_errno;
+	const char *start_step;        /* "mount", "chdir", "execve", ... (static), when !started */
 	bool exited;                   /* ended by exit(): exit_code is valid */
 	int exit_code;
 	bool signaled;                 /* ended by a signal: term_signal is valid */
@@ -53,9 +55,27 @@ struct run_result {
 	bool contained;                /* the run had namespaces of its own */
 };
 
-/* Runs the n specs, at most `parallel` at once, and fills results[0..n). Returns the number of
- * processes that were still alive after their run ended (escaped their process group) and were
- * killed, or -1 if the grader was interrupted (every run is then killed and reaped). */
+/* A set of runs in progress: started one by one, reaped as they end. */
+struct sandbox_set;
+
+struct sandbox_set *sandbox_set_new(void);
+
+/* Starts the run of spec; result is filled when it ends. spec and result must stay valid until
+ * sandbox_wait has returned the run. A run that cannot start (or the grader was interrupted) ends
+ * at once. Returns the run's index in the set (0, 1, ... in start order). */
+size_t sandbox_start(struct sandbox_set *set, const struct run_spec *spec, struct run_result *result);
+
+/* Waits until a run of the set has ended (or its limit killed it), reaps it and returns its index;
+ * each run is returned once. Returns -1 when no run is left. After SIGINT/SIGTERM every run is
+ * killed and returned with result.interrupted. */
+long sandbox_wait(struct sandbox_set *set);
+
+/* Kills and reaps whatever still runs, frees the set and kills processes that escaped their runs.
+ * Returns how many such processes there were, or -1 if the grader was interrupted. */
+int sandbox_set_free(struct sandbox_set *set);
+
+/* Runs the n specs, at most `parallel` at once, and fills results[0..n). Returns what
+ * sandbox_set_free returns. */
 int sandbox_run_all(const struct run_spec *specs, struct run_result *results, size_t n, int parallel);
 
 void run_result_free(struct run_result *r);

@@ -108,9 +108,12 @@ Test(robust, hang_is_stopped_at_the_limit, .timeout = 120)
 
 	cr_assert_str_eq(check_status(g.report, "run"), "fail");
 	cr_assert_str_eq(check_status(g.report, "output"), "skip");
-	cr_assert_str_eq(check_status(g.report, "valgrind"), "fail");
-	/* 0.2 x (10 s traced, 60 s under Valgrind), the runs overlapping, plus a margin. */
-	cr_assert_lt(g.run.seconds, 12 + 2 + 5, "took %.1f s", g.run.seconds);
+	/* The same input under Valgrind could only hang too: not run, not a second failure. */
+	cr_assert_str_eq(check_status(g.report, "valgrind"), "skip");
+	cr_assert(strstr(check_message(g.report, "valgrind"), "run"), "points at run: %s",
+	          check_message(g.report, "valgrind"));
+	/* A bound that only a hang of the grader would break (the 15 s target is make bench's). */
+	cr_assert_lt(g.run.seconds, 60, "took %.1f s", g.run.seconds);
 	assert_nothing_left(&g);
 }
 

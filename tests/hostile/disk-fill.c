@@ -1,6 +1,6 @@
 /*
  * hostile: 자기 디렉터리를 큰 파일로 가득 채운 뒤 올바르게 끝난다.
- * expect: build=pass
+ * expect: build=pass open=pass size=pass mmap=pass run=fail output=pass munmap=pass close=pass valgrind=fail error-open=fail error-mmap=fail empty-file=fail
  */
 #include "common.h"
 int main(int argc, char **argv)

@@ -1,6 +1,6 @@
 /*
  * hostile: 매핑한 뒤 끝나지 않는 반복에 빠진다.
- * expect: run=fail output=skip
+ * expect: run=fail output=skip valgrind=skip
  */
 #include "common.h"
 int main(int argc, char **argv)

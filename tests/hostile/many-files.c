@@ -1,6 +1,6 @@
 /*
  * hostile: 빈 파일 100,000개를 만든다.
- * expect: build=pass
+ * expect: build=pass open=pass size=pass mmap=pass run=fail output=pass munmap=pass close=pass valgrind=fail error-open=fail error-mmap=fail empty-file=fail
  */
 #include "common.h"
 int main(int argc, char **argv)
