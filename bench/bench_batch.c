@@ -6,6 +6,7 @@
  * process, as bench_grade.c measures one). Prints figures; asserts nothing. */
 #define _GNU_SOURCE
 #include "grade.h"
+#include "lab.h"
 #include "sandbox.h"
 #include "scratch.h"
 #include "util.h"
@@ -43,9 +44,8 @@ static const struct variant variants[] = {
 };
 
 /* Writes student i's submission into dir (a directory per student, as most classes hand them in). */
-static void write_student(const char *dir, int i, const char *solution)
+static void write_student(const char *dir, int i, const char *solution, const struct variant *v)
 {
-	const struct variant *v = &variants[i % (int)(sizeof variants / sizeof variants[0])];
 	char *sub = xasprintf("%s/%04d", dir, i), *path = xasprintf("%s/%04d/read_map.c", dir, i);
 	struct strbuf text;
 
@@ -71,6 +71,14 @@ static void write_student(const char *dir, int i, const char *solution)
 	free(sub);
 	free(path);
 }
+
+/* Submissions that never end: the solution that hangs after its mapping (its injection run hangs
+ * too), one that sleeps forever, one that loops before anything. */
+static const struct variant never_ending[] = {
+	{ "hangs after mmap", "if (munmap(map, len) == -1) {", "for (;;) ;\n\tif (munmap(map, len) == -1) {", NULL },
+	{ "sleeps forever", "if (munmap(map, len) == -1) {", "for (;;) pause();\n\tif (munmap(map, len) == -1) {", NULL },
+	{ "loops at once", NULL, NULL, "int main(void) { for (;;) ; }\n" },
+};
 
 /* Runs `mmaplab batch -j jobs` on the class and returns its wall time. */
 static double time_batch(const char *grader, const char *subs, const char *out, int jobs)
@@ -102,8 +110,8 @@ static double time_batch(const char *grader, const char *subs, const char *out, 
 /* The floor of one submission: its compile time plus its Valgrind run, from a grading of it. */
 static double floor_of(const char *submission)
 {
-	struct grade_options opt = { .lab = &lab_read_map, .submission = submission, .seed_given = true, .seed = 1,
-	                             .jobs = 1 };
+	struct grade_options opt = { .lab = &lab_read_map, .submission = submission, .seed_given = true,
+	                             .seed = 1 };
 	struct grade_result r;
 
 	if (grade(&opt, &r) == -1)
@@ -141,7 +149,7 @@ int main(void)
 	if (mkdir(subs, 0755) == -1)
 		die("%s: %s", subs, strerror(errno));
 	for (int i = 0; i < STUDENTS; i++)
-		write_student(subs, i, data);
+		write_student(subs, i, data, &variants[i % (int)(sizeof variants / sizeof variants[0])]);
 
 	double wall1 = time_batch(grader, subs, out1, 1);
 	double walln = time_batch(grader, subs, outn, jobs);
@@ -163,6 +171,21 @@ int main(void)
 	       jobs);
 	free(jn);
 	free(ratio);
+
+	/* Never-ending students, one at a time: each one's verdict time is the batch's time / count. */
+	char *hung = xasprintf("%s/hung", dir), *out_hung = xasprintf("%s/out-hung", dir);
+	size_t nhung = sizeof never_ending / sizeof never_ending[0];
+	if (mkdir(hung, 0755) == -1)
+		die("%s: %s", hung, strerror(errno));
+	for (size_t i = 0; i < nhung; i++)
+		write_student(hung, (int)i, data, &never_ending[i]);
+	double wall_hung = time_batch(grader, hung, out_hung, 1);
+	printf("%zu never-ending read-map submissions (hang after mmap, sleep, loop at once), batch -j 1\n", nhung);
+	printf("  %-44s %8.1f s\n", "batch -j 1 (wall clock)", wall_hung);
+	printf("  %-44s %8.1f s   (run limit %.1f s; target: 15 s)\n\n", "per student", wall_hung / (double)nhung,
+	       lab_read_map.run_seconds * time_scale());
+	free(hung);
+	free(out_hung);
 
 	if (remove_tree(dir) == -1)
 		die("%s: %s", dir, strerror(errno));

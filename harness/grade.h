@@ -66,7 +66,6 @@ struct grade_options {
 	bool seed_given;
 	uint64_t seed;
 	bool keep;              /* keep the scratch directory */
-	int jobs;               /* runs at once */
 	const char *hide[4];    /* more directories the runs must not see (batch: the class, the
 	                           results), NULL-terminated */
 };

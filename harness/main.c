@@ -120,7 +120,6 @@ static int cmd_grade(int argc, char **argv, const char *self)
 		bad_value("--step", given);
 	}
 	opt.submission = argv[optind + 1];
-	opt.jobs = default_jobs();
 
 	sandbox_init();
 	set_fatal_cleanup(cleanup_on_fatal);

@@ -98,7 +98,7 @@ static void worker_main(const struct pool_config *c, const struct student *st, c
 	sandbox_init();
 
 	struct grade_options opt = {
-		.lab = c->lab, .submission = st->path, .seed_given = true, .seed = c->seed, .jobs = 1,
+		.lab = c->lab, .submission = st->path, .seed_given = true, .seed = c->seed,
 	};
 	struct grade_result r;
 	if (grade(&opt, &r) == -1)
