@@ -78,33 +78,55 @@ static void workspace_close(struct workspace *ws, bool keep, struct grade_result
 	free(ws->scratch);
 }
 
-static bool selected(const struct grade_options *opt, const struct check_def *c)
+/* Frees the judged checks of r (the evidence stays). */
+static void free_checks(struct grade_result *r)
 {
-	return opt->step <= 0 || c->step <= opt->step;
+	for (size_t i = 0; i < r->count; i++) {
+		struct check_result *c = &r->checks[i];
+
+		free(c->message);
+		free(c->note);
+		free(c->expected);
+		free(c->hint);
+		sb_free(&c->evidence);
+	}
+	free(r->checks);
+	r->checks = NULL;
+	r->count = 0;
 }
 
-/* Judges the selected checks, in rubric order, and adds up the score. */
-static void judge_checks(const struct grade_options *opt, struct grade_result *out)
+void grade_judge(struct grade_result *out, int step)
 {
-	const struct lab_def *lab = opt->lab;
-	const struct evidence *ev = &out->ev;
+	const struct lab_def *lab = out->lab;
+	struct evidence *ev = &out->ev;
+	/* The runs a grading with this --step would not make are not there for its checks either. */
+	unsigned wanted = runs_wanted(lab, step);
+	bool performed[RUN_MAX];
 
+	free_checks(out);
+	out->score = out->max_score = 0;
+	for (size_t i = 0; i < lab->run_count; i++) {
+		performed[i] = ev->runs[i].performed;
+		ev->runs[i].performed &= (wanted & RUN_BIT(i)) != 0;
+	}
 	out->checks = xcalloc(lab->check_count, sizeof *out->checks);
 	for (size_t i = 0; i < lab->check_count; i++) {
 		const struct check_def *c = &lab->checks[i];
 		struct check_result *r;
 
-		if (!selected(opt, c))
+		if (step > 0 && c->step > step)
 			continue;
 		r = &out->checks[out->count++];
 		r->def = c;
 		sb_init(&r->evidence);
+		ev->reader = c;
 		if (out->interrupted)
 			check_skip(r, M_SKIP_INTERRUPTED);
 		else if (strcmp(c->id, "build") && !ev->built)
 			check_skip(r, M_SKIP_BUILD);
 		else if (!fail_if_space_used_up(ev, c, r))
 			c->judge(ev, r);
+		ev->reader = NULL;
 		if (r->status == CHECK_FAIL && !r->hint)
 			check_hint(r, c->hint);
 		r->score = r->status == CHECK_PASS ? c->points : 0;
@@ -115,6 +137,8 @@ static void judge_checks(const struct grade_options *opt, struct grade_result *o
 	for (size_t i = 0; i < out->count; i++)
 		if (out->checks[i].status != CHECK_PASS)
 			out->passed = false;
+	for (size_t i = 0; i < lab->run_count; i++)
+		ev->runs[i].performed = performed[i];
 }
 
 int grade(const struct grade_options *opt, struct grade_result *out)
@@ -151,7 +175,7 @@ int grade(const struct grade_options *opt, struct grade_result *out)
 	out->timing.traced = seconds[0];
 	out->timing.memcheck = seconds[1];
 	out->timing.plain = seconds[2];
-	judge_checks(opt, out);
+	grade_judge(out, opt->step);
 	workspace_close(&ws, opt->keep, out);
 	out->timing.total = monotonic_seconds() - started;
 	return 0;
@@ -159,16 +183,7 @@ int grade(const struct grade_options *opt, struct grade_result *out)
 
 void grade_result_free(struct grade_result *r)
 {
-	for (size_t i = 0; i < r->count; i++) {
-		struct check_result *c = &r->checks[i];
-
-		free(c->message);
-		free(c->note);
-		free(c->expected);
-		free(c->hint);
-		sb_free(&c->evidence);
-	}
-	free(r->checks);
+	free_checks(r);
 	free(r->kept_dir);
 	struct evidence *ev = &r->ev;
 	free(ev->compiler_output);

@@ -53,10 +53,14 @@ struct evidence {
 	bool built;
 	char *compiler_output;  /* what the compiler printed (errors and warnings), maybe empty */
 	bool compile_timed_out;
-	int orphans;            /* processes that outlived their run and were killed */
+	int stray;              /* processes that escaped their run (only possible without namespaces,
+	                           where they cannot be told apart) and were killed after the runs */
 	char **sources;         /* the submission's source files, by base name (Valgrind's frames) */
 	size_t source_count;
 	struct run_evidence runs[RUN_MAX];
+	/* The check being judged: its judge may read only the runs it declares (judges.h's run_of).
+	   Set by the grading around each judge. */
+	const struct check_def *reader;
 };
 
 struct grade_options {
@@ -91,6 +95,12 @@ struct grade_result {
 /* Grades one submission. Returns 0, or -1 after printing to stderr why the submission cannot be
  * graded at all (no such path, no .c file): the caller exits with EXIT_CANNOT_GRADE. */
 int grade(const struct grade_options *opt, struct grade_result *out);
+
+/* Judges again, from r's evidence, the checks of steps 1..step (0: every step), as a grading with
+ * --step=step would judge them: each check reads only the runs it declares, so the statuses must be
+ * those of the full grading (the test of that is tests/test_corpus.c). Replaces r->checks and the
+ * score. */
+void grade_judge(struct grade_result *r, int step);
 void grade_result_free(struct grade_result *r);
 
 /* MMAPLAB_TIME_SCALE (default 1): every time limit of a grading is multiplied by it (runs.c). */

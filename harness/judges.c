@@ -8,9 +8,58 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A broken lab table: loud, never a silent wrong verdict. */
+static void table_error(const struct evidence *ev, const char *what, const char *run)
+{
+	fprintf(stderr, "mmaplab: lab %s, check %s: %s %s\n", ev->lab->name,
+	        ev->reader ? ev->reader->id : "(none)", what, run);
+	abort();
+}
+
 const struct run_evidence *run_of(const struct evidence *ev, int index)
 {
+	if (index < 0 || (size_t)index >= ev->lab->run_count)
+		table_error(ev, "reads a run that is not in the lab:", "(index out of range)");
+	if (!ev->reader || !(ev->reader->runs & RUN_BIT(index)))
+		table_error(ev, "reads a run it does not declare:", ev->lab->runs[index].name);
 	return &ev->runs[index];
+}
+
+static bool plays(const struct run_def *def, enum run_role role)
+{
+	switch (role) {
+	case ROLE_TRACED:
+		return def->tool == TOOL_STRACE && !def->inject_call;
+	case ROLE_INJECTED:
+		return def->tool == TOOL_STRACE && def->inject_call;
+	case ROLE_MEMCHECK:
+		return def->tool == TOOL_MEMCHECK;
+	case ROLE_PLAIN:
+		return def->tool == TOOL_PLAIN;
+	}
+	return false;
+}
+
+const struct run_evidence *find_declared_run(const struct evidence *ev, enum run_role role)
+{
+	for (size_t i = 0; ev->reader && i < ev->lab->run_count; i++)
+		if ((ev->reader->runs & RUN_BIT(i)) && plays(&ev->lab->runs[i], role))
+			return run_of(ev, (int)i);
+	return NULL;
+}
+
+const struct run_evidence *declared_run(const struct evidence *ev, enum run_role role)
+{
+	static const char *const role_names[] = {
+		[ROLE_TRACED] = "traced", [ROLE_INJECTED] = "injected", [ROLE_MEMCHECK] = "memcheck",
+		[ROLE_PLAIN] = "plain",
+	};
+
+	const struct run_evidence *run = find_declared_run(ev, role);
+
+	if (!run)
+		table_error(ev, "declares no run in the role", role_names[role]);
+	return run;
 }
 
 bool run_ended_abnormally(const struct run_evidence *run)
@@ -34,7 +83,8 @@ bool fail_if_space_used_up(const struct evidence *ev, const struct check_def *c,
 	for (size_t i = 0; i < ev->lab->run_count; i++) {
 		const struct run_evidence *run = &ev->runs[i];
 
-		if (!run->performed || !run->def->judged_by || strcmp(run->def->judged_by, c->id))
+		if (!(c->runs & RUN_BIT(i)) || !run->performed || !run->def->judged_by ||
+		    strcmp(run->def->judged_by, c->id))
 			continue;
 		if (run->disk_full)
 			check_fail(res, M_LIMIT_DISK, run->disk_cap_mib);
@@ -175,7 +225,7 @@ void judge_build(const struct evidence *ev, struct check_result *res)
 
 void judge_open(const struct evidence *ev, struct check_result *res)
 {
-	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct run_evidence *run = declared_run(ev, ROLE_TRACED);
 	const struct lab_open *o = judged_open(&run->view);
 	const char *want = access_name(ev->lab->open_access);
 
@@ -210,7 +260,7 @@ static const char *size_call_name(const struct trace_event *e)
 
 void judge_size(const struct evidence *ev, struct check_result *res)
 {
-	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct run_evidence *run = declared_run(ev, ROLE_TRACED);
 	const struct lab_view *v = &run->view;
 	const struct lab_map *m = lab_view_main_map(v);
 
@@ -294,7 +344,7 @@ bool fail_if_unmap_wrong(const struct evidence *ev, const struct lab_map *m, con
 void judge_mmap(const struct evidence *ev, struct check_result *res)
 {
 	const struct lab_def *lab = ev->lab;
-	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct run_evidence *run = declared_run(ev, ROLE_TRACED);
 	const struct lab_view *v = &run->view;
 	const struct lab_map *m = lab_view_main_map(v);
 	unsigned long long size = run->before_len;
@@ -347,7 +397,7 @@ static bool main_process_exited(const struct run_evidence *run)
 
 void judge_run(const struct evidence *ev, struct check_result *res)
 {
-	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct run_evidence *run = declared_run(ev, ROLE_TRACED);
 	const struct run_result *r = &run->res;
 
 	/* Under strace a process left behind keeps the run alive until the time limit: the trace
@@ -364,8 +414,25 @@ void judge_run(const struct evidence *ev, struct check_result *res)
 		evidence_run_end(res, run);
 		return;
 	}
-	if (ev->orphans > 0) {
-		check_fail(res, M_RUN_ORPHANS, ev->orphans);
+	/* The same file, untraced: a program that behaves only while watched ends differently here. */
+	const struct run_evidence *plain = find_declared_run(ev, ROLE_PLAIN);
+	if (plain && plain->performed) {
+		bool failed = fail_if_abnormal(plain, res);
+		if (!failed && plain->res.exit_code != 0) {
+			check_fail(res, M_RUN_EXIT, plain->res.exit_code);
+			evidence_run_end(res, plain);
+			failed = true;
+		}
+		if (failed) {
+			check_evidence(res, M_EV_UNTRACED, "");
+			return;
+		}
+	}
+	/* Processes left behind by the runs this check declares (and, without namespaces, by any run:
+	   there they cannot be told apart). */
+	int left = r->leftovers + (plain && plain->performed ? plain->res.leftovers : 0) + ev->stray;
+	if (left > 0) {
+		check_fail(res, M_RUN_ORPHANS, left);
 		return;
 	}
 	if (!any_open_ok(&run->view)) {
@@ -378,7 +445,7 @@ void judge_run(const struct evidence *ev, struct check_result *res)
 
 void judge_munmap(const struct evidence *ev, struct check_result *res)
 {
-	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct run_evidence *run = declared_run(ev, ROLE_TRACED);
 	const struct lab_view *v = &run->view;
 	const struct lab_map *m = ok_main_map(run);
 
@@ -412,7 +479,7 @@ void judge_munmap(const struct evidence *ev, struct check_result *res)
 
 void judge_close(const struct evidence *ev, struct check_result *res)
 {
-	const struct run_evidence *run = run_of(ev, RUN_NORMAL);
+	const struct run_evidence *run = declared_run(ev, ROLE_TRACED);
 	const struct lab_view *v = &run->view;
 
 	if (!any_open_ok(v)) {
@@ -454,17 +521,17 @@ static bool fd_is_lab_file(const struct run_evidence *run, const char *path)
 
 void judge_valgrind(const struct evidence *ev, struct check_result *res)
 {
-	const struct run_evidence *run = run_of(ev, RUN_MEMCHECK);
+	const struct run_evidence *run = declared_run(ev, ROLE_MEMCHECK);
 	const struct memcheck_report *rep = &run->report;
 
-	if (!any_open_ok(&run_of(ev, RUN_NORMAL)->view)) {
+	if (!any_open_ok(&declared_run(ev, ROLE_TRACED)->view)) {
 		check_skip(res, M_SKIP_RUN_NOTHING, ev->lab->lab_file);
 		return;
 	}
 	if (run->cancelled) {
 		/* The same input timed out or flooded its output in the run that Valgrind follows: run
 		   judges that, and Valgrind could only have taken longer. */
-		const struct run_evidence *before = &ev->runs[lab_run_index(ev->lab, run->def->follows)];
+		const struct run_evidence *before = run_of(ev, lab_run_index(ev->lab, run->def->follows));
 		check_skip(res, before->res.timed_out ? M_SKIP_VG_TIMEOUT : M_SKIP_VG_FLOOD,
 		           before->def->judged_by ? before->def->judged_by : "run");
 		return;
@@ -552,14 +619,14 @@ static void judge_error_run(const struct run_evidence *run, struct check_result 
 
 void judge_error_open(const struct evidence *ev, struct check_result *res)
 {
-	judge_error_run(run_of(ev, RUN_MISSING), res, M_ERR_OPEN_OK);
+	judge_error_run(declared_run(ev, ROLE_PLAIN), res, M_ERR_OPEN_OK);
 }
 
 /* The injection runs: judged only when the normal run made the call and the injection hit it. */
-static void judge_injection(const struct evidence *ev, struct check_result *res, int kind,
-                            enum msg_id no_call, enum msg_id ok)
+static void judge_injection(const struct evidence *ev, struct check_result *res, enum msg_id no_call,
+                            enum msg_id ok)
 {
-	const struct run_evidence *run = run_of(ev, kind);
+	const struct run_evidence *run = declared_run(ev, ROLE_INJECTED);
 
 	if (!run->inject_planned) {
 		check_skip(res, no_call);
@@ -574,10 +641,10 @@ static void judge_injection(const struct evidence *ev, struct check_result *res,
 
 void judge_error_mmap(const struct evidence *ev, struct check_result *res)
 {
-	judge_injection(ev, res, RUN_INJECT_MMAP, M_SKIP_NO_MMAP_CALL, M_ERR_MMAP_OK);
+	judge_injection(ev, res, M_SKIP_NO_MMAP_CALL, M_ERR_MMAP_OK);
 }
 
 void judge_error_msync(const struct evidence *ev, struct check_result *res)
 {
-	judge_injection(ev, res, RUN_INJECT_MSYNC, M_SKIP_NO_MSYNC_CALL, M_ERR_MSYNC_OK);
+	judge_injection(ev, res, M_SKIP_NO_MSYNC_CALL, M_ERR_MSYNC_OK);
 }

@@ -19,8 +19,25 @@ void judge_error_msync(const struct evidence *ev, struct check_result *res);
 
 /* Helpers for the labs' own judges. */
 
-/* The evidence of one run (performed or not), by its index in the lab's runs. */
+/* The evidence of one run (performed or not), by its index in the lab's runs. A run the check being
+ * judged (ev->reader) does not declare is a broken lab table: the grader stops (abort) with the
+ * check's and the run's names, in tests and in use alike. */
 const struct run_evidence *run_of(const struct evidence *ev, int index);
+
+/* The part a run plays in a check's declaration. */
+enum run_role {
+	ROLE_TRACED,     /* under strace, nothing injected: normal, a perf mode, empty, short */
+	ROLE_INJECTED,   /* under strace with a call made to fail */
+	ROLE_MEMCHECK,   /* under Valgrind */
+	ROLE_PLAIN,      /* untraced: plain, missing */
+};
+
+/* The first run the check being judged declares in that role: shared judges find their runs this
+ * way, never by a lab's index. A check that declares none is a broken lab table (abort). */
+const struct run_evidence *declared_run(const struct evidence *ev, enum run_role role);
+
+/* The same, or NULL when the check declares no run in that role. */
+const struct run_evidence *find_declared_run(const struct evidence *ev, enum run_role role);
 
 /* True when the run ended abnormally (signal, time limit, output cap): calls the program would
  * have made later are missing for that reason, not because it forgot them. */

@@ -51,6 +51,8 @@ enum run_kind {
 	RUN_INJECT_MSYNC,  /* under strace, EIO injected into the lab mapping's msync */
 	RUN_EMPTY,         /* under strace, on an empty lab file */
 	RUN_SHORT,         /* under strace, on a lab file shorter than "hello mmap!" */
+	RUN_PLAIN,         /* untraced, on the normal text file: does the program behave the same when
+	                      nobody watches? (output, content and run compare it with RUN_NORMAL) */
 	RUN_KIND_COUNT
 };
 extern const struct run_def file_lab_runs[RUN_KIND_COUNT];
@@ -66,7 +68,9 @@ struct check_def {
 	const char *id;            /* part of the interface: reports, JSON, --step tables */
 	int step;                  /* the lab step that introduces it (1-based) */
 	int points;
-	unsigned runs;             /* RUN_BIT()s of the lab's runs (indices into lab_def.runs) it reads */
+	unsigned runs;             /* RUN_BIT()s of the lab's runs (indices into lab_def.runs) it reads:
+	                              the only runs its judge may read (judges.h's run_of aborts on
+	                              another), and the runs a --step grading makes for it */
 	enum msg_id title;         /* what it checks, one short line */
 	enum msg_id hint;          /* the general hint shown under a failure (a judge may add more) */
 	const char *man;           /* the man page to read, e.g. "mmap(2)" */

@@ -70,7 +70,7 @@ static void judge_output(const struct evidence *ev, struct check_result *res)
 	} else if (r->output_capped) {
 		check_fail(res, M_OUTPUT_FLOOD, r->out_len);
 	} else if (r->out_len == want_len && memcmp(r->out, want, want_len) == 0) {
-		const struct run_evidence *untraced = run_of(ev, RUN_MEMCHECK);
+		const struct run_evidence *untraced = run_of(ev, RUN_PLAIN);
 		const struct run_result *u = &untraced->res;
 
 		/* The untraced run prints the same file: a program that looks for its tracer and
@@ -132,8 +132,8 @@ static const struct check_def checks[] = {
 	{ "open",         1, 1, RUN_BIT(RUN_NORMAL),                   M_T_OPEN_READ,      M_H_OPEN_READ,     "open(2)",    judge_open },
 	{ "size",         1, 1, RUN_BIT(RUN_NORMAL),                   M_T_SIZE,           M_H_SIZE,          "fstat(2)",   judge_size },
 	{ "mmap",         2, 2, RUN_BIT(RUN_NORMAL),                   M_T_MMAP_READ,      M_H_MMAP_READ,     "mmap(2)",    judge_mmap },
-	{ "run",          2, 1, RUN_BIT(RUN_NORMAL),                   M_T_RUN,            M_H_RUN,           "signal(7)",  judge_run },
-	{ "output",       2, 2, RUN_BIT(RUN_NORMAL),                   M_T_OUTPUT,         M_H_OUTPUT,        "printf(3)",  judge_output },
+	{ "run",          2, 1, RUN_BIT(RUN_NORMAL) | RUN_BIT(RUN_PLAIN), M_T_RUN,            M_H_RUN,           "signal(7)",  judge_run },
+	{ "output",       2, 2, RUN_BIT(RUN_NORMAL) | RUN_BIT(RUN_PLAIN), M_T_OUTPUT,         M_H_OUTPUT,        "printf(3)",  judge_output },
 	{ "munmap",       3, 1, RUN_BIT(RUN_NORMAL),                   M_T_MUNMAP,         M_H_MUNMAP,        "munmap(2)",  judge_munmap },
 	{ "close",        3, 1, RUN_BIT(RUN_NORMAL),                   M_T_CLOSE,          M_H_CLOSE,         "close(2)",   judge_close },
 	{ "valgrind",     3, 1, RUN_BIT(RUN_NORMAL) | RUN_BIT(RUN_MEMCHECK), M_T_VALGRIND, M_H_VALGRIND,     "valgrind(1)", judge_valgrind },

@@ -49,7 +49,7 @@ static void judge_content(const struct evidence *ev, struct check_result *res)
 	} else if (!run->after_exists) {
 		check_fail(res, M_CONTENT_GONE);
 	} else if (run->after_len == len && memcmp(run->after, want, len) == 0) {
-		const struct run_evidence *untraced = run_of(ev, RUN_MEMCHECK);
+		const struct run_evidence *untraced = run_of(ev, RUN_PLAIN);
 
 		/* The file after the untraced run must be the same: see judge_output in lab 1. */
 		if (untraced->performed && !run_ended_abnormally(untraced) &&
@@ -202,8 +202,8 @@ static const struct check_def checks[] = {
 	{ "open",         1, 1, RUN_BIT(RUN_NORMAL),                   M_T_OPEN_RDWR,      M_H_OPEN_RDWR,     "open(2)",    judge_open },
 	{ "size",         1, 1, RUN_BIT(RUN_NORMAL),                   M_T_SIZE,           M_H_SIZE,          "fstat(2)",   judge_size },
 	{ "mmap",         2, 2, RUN_BIT(RUN_NORMAL),                   M_T_MMAP_WRITE,     M_H_MMAP_WRITE,    "mmap(2)",    judge_mmap },
-	{ "run",          2, 1, RUN_BIT(RUN_NORMAL),                   M_T_RUN,            M_H_RUN,           "signal(7)",  judge_run },
-	{ "content",      2, 2, RUN_BIT(RUN_NORMAL),                   M_T_CONTENT,        M_H_CONTENT,       "mmap(2)",    judge_content },
+	{ "run",          2, 1, RUN_BIT(RUN_NORMAL) | RUN_BIT(RUN_PLAIN), M_T_RUN,            M_H_RUN,           "signal(7)",  judge_run },
+	{ "content",      2, 2, RUN_BIT(RUN_NORMAL) | RUN_BIT(RUN_PLAIN), M_T_CONTENT,        M_H_CONTENT,       "mmap(2)",    judge_content },
 	{ "msync",        3, 2, RUN_BIT(RUN_NORMAL),                   M_T_MSYNC,          M_H_MSYNC,         "msync(2)",   judge_msync },
 	{ "munmap",       4, 1, RUN_BIT(RUN_NORMAL),                   M_T_MUNMAP,         M_H_MUNMAP,        "munmap(2)",  judge_munmap },
 	{ "close",        4, 1, RUN_BIT(RUN_NORMAL),                   M_T_CLOSE,          M_H_CLOSE,         "close(2)",   judge_close },

@@ -22,6 +22,8 @@ const struct run_def file_lab_runs[RUN_KIND_COUNT] = {
 	                .judged_by = "empty-file" },
 	[RUN_SHORT] = { .name = "short", .tool = TOOL_STRACE, .fixture = FIXTURE_SHORT,
 	                .judged_by = "short-file" },
+	[RUN_PLAIN] = { .name = "plain", .tool = TOOL_PLAIN, .fixture = FIXTURE_TEXT,
+	                .judged_by = "run" },
 };
 
 const struct lab_def *const all_labs[] = { &lab_read_map, &lab_write_msync, &lab_perf, NULL };

@@ -127,6 +127,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_RUN_EXIT] = "exited with status %d (it must be 0)",
 	[M_RUN_LEFT_BEHIND] = "the program ended, but a process it left behind kept running until the time limit (%d s): wait for child processes, or make none",
 	[M_RUN_ORPHANS] = "%d processes were still alive after the program ended; the grader killed them",
+	[M_EV_UNTRACED] = "(this happened in the untraced run)",
 
 	/* output */
 	[M_OUTPUT_OK] = "all %zu lines are exact",
@@ -247,8 +248,8 @@ const char *const msg_en[M_COUNT] = {
 	[M_REPORT_SCORE] = "Score: %1$d/%2$d",
 	[M_REPORT_ALL_PASSED] = "every check passed",
 	[M_REPORT_ISOLATION] = "isolation: %s (docs-ko/security.md)",
-	[M_OUTPUT_UNTRACED_DIFF] = "the output is right under strace but differs in the untraced run (Valgrind): a program that behaves differently when traced does not pass",
-	[M_CONTENT_UNTRACED_DIFF] = "the file is right under strace but differs after the untraced run (Valgrind): a program that behaves differently when traced does not pass",
+	[M_OUTPUT_UNTRACED_DIFF] = "the output is right under strace but differs in the untraced run: a program that behaves differently when traced does not pass",
+	[M_CONTENT_UNTRACED_DIFF] = "the file is right under strace but differs after the untraced run: a program that behaves differently when traced does not pass",
 	[M_REPORT_KEPT] = "kept the scratch directory (each run's directory, and the logs and reports in logs/): %s",
 	[M_REPORT_INTERRUPTED] = "grading interrupted; every process and temporary file was cleaned up",
 

@@ -128,6 +128,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_RUN_EXIT] = "종료 상태가 %d이다(0이어야 한다)",
 	[M_RUN_LEFT_BEHIND] = "프로그램은 끝났지만 남겨 둔 프로세스가 끝나지 않아 %d초 만에 시간 제한으로 중단되었다. 자식 프로세스를 기다리거나(wait) 만들지 않는다",
 	[M_RUN_ORPHANS] = "프로그램이 끝난 뒤에도 프로세스 %d개가 남아 있어 채점기가 종료시켰다",
+	[M_EV_UNTRACED] = "(추적하지 않은 실행에서 일어난 일이다)",
 
 	/* output */
 	[M_OUTPUT_OK] = "%zu줄이 모두 정확하다",
@@ -248,8 +249,8 @@ const char *const msg_ko[M_COUNT] = {
 	[M_REPORT_SCORE] = "점수: %1$d/%2$d",
 	[M_REPORT_ALL_PASSED] = "모든 검사를 통과했다",
 	[M_REPORT_ISOLATION] = "격리: %s (docs-ko/security.md)",
-	[M_OUTPUT_UNTRACED_DIFF] = "strace 아래에서는 출력이 맞지만 추적하지 않은 실행(Valgrind)에서는 다르다. 추적 여부에 따라 다르게 동작하는 프로그램은 통과하지 못한다",
-	[M_CONTENT_UNTRACED_DIFF] = "strace 아래에서는 파일이 맞지만 추적하지 않은 실행(Valgrind)에서는 다르다. 추적 여부에 따라 다르게 동작하는 프로그램은 통과하지 못한다",
+	[M_OUTPUT_UNTRACED_DIFF] = "strace 아래에서는 출력이 맞지만 추적하지 않은 실행에서는 다르다. 추적 여부에 따라 다르게 동작하는 프로그램은 통과하지 못한다",
+	[M_CONTENT_UNTRACED_DIFF] = "strace 아래에서는 파일이 맞지만 추적하지 않은 실행에서는 다르다. 추적 여부에 따라 다르게 동작하는 프로그램은 통과하지 못한다",
 	[M_REPORT_KEPT] = "임시 디렉터리를 남겼다(실행마다의 디렉터리와 logs/의 추적 로그·보고서): %s",
 	[M_REPORT_INTERRUPTED] = "채점이 중단되었다. 실행 중이던 프로세스와 임시 파일을 모두 정리했다",
 

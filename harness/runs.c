@@ -237,7 +237,6 @@ static void collect_run(struct evidence *ev, struct planned_run *p)
 			run->res.term_signal = sig;
 		}
 	}
-	ev->orphans += res->leftovers;
 	if (run->capped && remove_tree(run->dir) == -1 && errno != ENOENT)
 		fprintf(stderr, "mmaplab: %s: %s\n", run->dir, strerror(errno));
 }
@@ -396,7 +395,7 @@ bool runs_perform(struct workspace *ws, struct evidence *ev, unsigned wanted, do
 	}
 	int orphans = sandbox_set_free(set);
 	if (orphans > 0)
-		ev->orphans += orphans;
+		ev->stray += orphans;
 	for (size_t i = 0; i < lab->run_count; i++)
 		free_plan(&plans[i]);
 	free(plans);

@@ -2,6 +2,11 @@
  * written in different ways must pass every check, and each one-bug program must get exactly the
  * statuses written in its `expect:` line (one bug, one failed check, where the others hold). */
 #include "testlib.h"
+#include "grade.h"
+#include "judges.h"
+#include "scratch.h"
+
+#include <signal.h>
 
 #include <criterion/parameterized.h>
 #include <dirent.h>
@@ -117,20 +122,29 @@ static unsigned long seed_for(const char *path)
 	return h % 1000000000UL;
 }
 
+static const char *status_name(enum check_status s)
+{
+	return s == CHECK_PASS ? "pass" : s == CHECK_FAIL ? "fail" : "skip";
+}
+
+/* Graded in this process (the grader's own library), so that the evidence of the one grading can be
+ * judged again as every --step would judge it: a check reads only the runs it declares, so one
+ * program and one seed must get one status per check, whatever the step. */
 ParameterizedTest(struct corpus_entry *e, corpus, grades_as_expected, .timeout = 240)
 {
-	char seed[64];
 	const char *name = strrchr(e->path, '/') + 1;
+	const struct lab_def *lab = lab_find(e->lab);
+	unsigned long seed = seed_for(e->path);
 
 	cr_assert(strlen(e->expect) > 0, "%s/%s has no `expect:` line", e->lab, name);
-	snprintf(seed, sizeof seed, "--seed=%lu", seed_for(e->path));
-	struct grader_run r = GRADER("grade", "--format=json", seed, e->lab, e->path);
-	cr_assert(r.status == 0 || r.status == 1, "%s/%s: exit status %d\nstderr:\n%s", e->lab, name,
-	          r.status, r.err);
-	json_t *report = parse_report(&r);
+	cr_assert_not_null(lab, "unknown lab %s", e->lab);
+	sandbox_init();
+	set_fatal_cleanup(scratch_cleanup_all);
+	struct grade_options opt = { .lab = lab, .submission = e->path, .seed_given = true, .seed = seed };
+	struct grade_result r;
+	cr_assert_eq(grade(&opt, &r), 0, "%s/%s cannot be graded", e->lab, name);
 
 	/* Every check of the lab is listed, in rubric order, with the expected status. */
-	json_t *checks = json_object_get(report, "checks");
 	char *expect = strdup(e->expect), *save = NULL;
 	size_t listed = 0;
 	bool all_pass = true;
@@ -139,21 +153,54 @@ ParameterizedTest(struct corpus_entry *e, corpus, grades_as_expected, .timeout =
 		cr_assert_not_null(eq, "%s/%s: malformed expectation '%s'", e->lab, name, tok);
 		*eq = '\0';
 		const char *want = eq + 1;
-		json_t *c = json_array_get(checks, listed);
-		cr_assert_not_null(c, "%s/%s: the report has fewer checks than the expectation", e->lab, name);
-		const char *id = json_string_value(json_object_get(c, "id"));
-		cr_assert_str_eq(id, tok, "%s/%s: check %zu is '%s' in the report, '%s' in the expectation",
-		                 e->lab, name, listed + 1, id, tok);
-		const char *got = json_string_value(json_object_get(c, "status"));
-		cr_expect_str_eq(got, want, "%s/%s (%s): check %s is %s, expected %s: %s", e->lab, name, seed,
-		                 id, got, want, json_string_value(json_object_get(c, "message")));
+		cr_assert_lt(listed, r.count, "%s/%s: the report has fewer checks than the expectation", e->lab, name);
+		const struct check_result *c = &r.checks[listed];
+		cr_assert_str_eq(c->def->id, tok, "%s/%s: check %zu is '%s' in the report, '%s' in the expectation",
+		                 e->lab, name, listed + 1, c->def->id, tok);
+		cr_expect_str_eq(status_name(c->status), want, "%s/%s (--seed=%lu): check %s is %s, expected %s: %s",
+		                 e->lab, name, seed, tok, status_name(c->status), want, c->message);
 		all_pass = all_pass && !strcmp(want, "pass");
 		listed++;
 	}
-	cr_assert_eq(listed, json_array_size(checks), "%s/%s: the expectation lists %zu checks, the report %zu",
-	             e->lab, name, listed, json_array_size(checks));
-	cr_assert_eq(r.status, all_pass ? 0 : 1, "%s/%s: exit status %d", e->lab, name, r.status);
+	cr_assert_eq(listed, r.count, "%s/%s: the expectation lists %zu checks, the report %zu", e->lab, name,
+	             listed, r.count);
+	cr_assert_eq(r.passed, all_pass, "%s/%s: passed is %d", e->lab, name, r.passed);
+
+	/* The same evidence, judged as each --step would judge it. */
+	enum check_status full[64];
+	size_t count = r.count;
+	for (size_t i = 0; i < count && i < 64; i++)
+		full[i] = r.checks[i].status;
+	for (int step = 1; step <= lab->steps; step++) {
+		grade_judge(&r, step);
+		for (size_t i = 0; i < r.count; i++)
+			cr_expect_eq(r.checks[i].status, full[i], "%s/%s (--seed=%lu): %s is %s with --step=%d, %s in the full grading",
+			             e->lab, name, seed, r.checks[i].def->id, status_name(r.checks[i].status), step,
+			             status_name(full[i]));
+	}
 	free(expect);
-	json_decref(report);
-	grader_run_free(&r);
+	grade_result_free(&r);
+}
+
+/* A check that reads a run it does not declare is a broken lab table: the grader stops, naming both,
+ * rather than judge from evidence a --step grading would not have. */
+static void judge_reads_undeclared(const struct evidence *ev, struct check_result *res)
+{
+	(void)run_of(ev, RUN_MEMCHECK);
+	check_pass(res, M_RUN_OK, 0.0);
+}
+
+Test(corpus, undeclared_run_read_aborts, .signal = SIGABRT)
+{
+	static const struct check_def broken[] = {
+		{ "broken", 1, 1, RUN_BIT(RUN_NORMAL), M_T_RUN, M_H_RUN, "signal(7)", judge_reads_undeclared },
+	};
+	struct lab_def lab = lab_read_map;
+	struct evidence ev = { .lab = &lab };
+	struct check_result res = { .def = &broken[0] };
+
+	lab.checks = broken;
+	lab.check_count = 1;
+	ev.reader = &broken[0];
+	broken[0].judge(&ev, &res);
 }

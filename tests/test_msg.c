@@ -61,7 +61,7 @@ static const struct role_row roles[] = {
 	{ M_MMAP_OK, { "length", "address" }, { "길이 {},", "주소 {})" }, { "maps {} bytes", "(at {})" } },
 	{ M_MMAP_EXPECT, { "file size", "file size rounded up to pages", "protection" },
 	  { "길이 {}(", "올린 {})", "), {}, MAP_SHARED" }, { "length {} (", "(or {}, rounded", "pages), {}, MAP_SHARED" } },
-	{ M_MMAP_PROT, { "protection used", "protection wanted" }, { "보호 모드가 {}이다", "({}여야 한다)" },
+	{ M_MMAP_PROT, { "protection used", "protection wanted" }, { "보호 속성이 {}이다", "({}여야 한다)" },
 	  { "protection is {} (", "must be {})" } },
 	{ M_MMAP_LENGTH, { "mapping length", "file size" }, { "길이가 {}바이트", "파일 크기는 {}바이트" },
 	  { "length is {};", "holds {} bytes" } },

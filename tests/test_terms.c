@@ -130,6 +130,10 @@ static bool excepted(const struct term *t, const char *text, const char *at)
 	return false;
 }
 
+/* Whether a variant found is reported as an error (Criterion counts logged errors as a failed
+ * run): not in the checker's own test, whose sample holds variants on purpose. */
+static bool report_found = true;
+
 static void check_text(const char *path, const char *lang)
 {
 	char *raw = NULL;
@@ -158,8 +162,9 @@ static void check_text(const char *path, const char *lang)
 		for (const char *p = strstr(text, t->wrong); p; p = strstr(p + 1, t->wrong)) {
 			if (excepted(t, text, p))
 				continue;
-			cr_log_error("%s:%d: '%s' -> '%s' (docs-ko/terms.txt)", path, line_of(text, p), t->wrong,
-			             t->right);
+			if (report_found)
+				cr_log_error("%s:%d: '%s' -> '%s' (docs-ko/terms.txt)", path, line_of(text, p),
+				             t->wrong, t->right);
 			found++;
 		}
 	}
@@ -227,7 +232,9 @@ Test(terms, checker_finds_variants_and_respects_quotes)
 	                 "```text\nLinux 랩\n```\n"
 	                 "<!-- note-quote -->노트의 랩 파일<!-- /note-quote -->\n");
 	found = files = 0;
+	report_found = false;
 	check_text(path, "ko");
+	report_found = true;
 	cr_assert_eq(found, 2, "found %d variants in the sample, expected 2 (랩 파일, Linux in prose)", found);
 	cr_assert_eq(unlink(path), 0);
 	cr_assert_eq(rmdir(dir), 0);
