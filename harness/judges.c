@@ -443,6 +443,24 @@ void judge_run(const struct evidence *ev, struct check_result *res)
 	check_pass(res, M_RUN_OK, r->wall_seconds);
 }
 
+bool fail_if_not_unmapped(const struct evidence *ev, const struct run_evidence *run, const struct lab_map *m,
+                          struct check_result *res)
+{
+	const struct lab_view *v = &run->view;
+	const struct trace_event *u = NULL;
+
+	for (size_t i = 0; i < v->munmap_count && !u; i++)
+		if (v->munmaps[i]->seq > m->call->seq)
+			u = v->munmaps[i];
+	if (u)
+		return fail_if_unmap_wrong(ev, m, u, res);
+	if (skip_if_abnormal(run, res))
+		return true;
+	check_fail(res, M_MUNMAP_NONE);
+	evidence_call(res, m->call);
+	return true;
+}
+
 void judge_munmap(const struct evidence *ev, struct check_result *res)
 {
 	const struct run_evidence *run = declared_run(ev, ROLE_TRACED);
@@ -454,18 +472,7 @@ void judge_munmap(const struct evidence *ev, struct check_result *res)
 		return;
 	}
 	check_expected(res, M_MUNMAP_EXPECT, m->addr, m->length);
-	const struct trace_event *u = NULL;
-	for (size_t i = 0; i < v->munmap_count && !u; i++)
-		if (v->munmaps[i]->seq > m->call->seq)
-			u = v->munmaps[i];
-	if (!u) {
-		if (skip_if_abnormal(run, res))
-			return;
-		check_fail(res, M_MUNMAP_NONE);
-		evidence_call(res, m->call);
-		return;
-	}
-	if (fail_if_unmap_wrong(ev, m, u, res))
+	if (fail_if_not_unmapped(ev, run, m, res))
 		return;
 	/* Every other mapping of the lab file must go too. */
 	for (size_t i = 0; i < v->map_count; i++)

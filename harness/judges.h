@@ -76,6 +76,11 @@ bool fail_if_space_used_up(const struct evidence *ev, const struct check_def *c,
 /* "mount: Operation not permitted": why a run could not start (a static buffer). */
 const char *run_start_error(const struct run_result *r);
 
+/* Fails (or, when the run ended abnormally, skips) the check and returns true unless the first
+ * munmap after the mapping m removes it whole (fail_if_unmap_wrong). */
+bool fail_if_not_unmapped(const struct evidence *ev, const struct run_evidence *run, const struct lab_map *m,
+                          struct check_result *res);
+
 /* The lab mapping that the checks judge (see lab_view_main_map), only if it succeeded. */
 const struct lab_map *ok_main_map(const struct run_evidence *run);
 

@@ -142,26 +142,50 @@ static bool judge_output(const struct evidence *ev, const struct run_evidence *r
 	return ok;
 }
 
-/* The calls of a run on the lab file's descriptor named like one of names (NULL-terminated). */
-static size_t count_calls(const struct run_evidence *run, const char *const *names, const struct trace_event **first)
+/* The next call of a run, from trace index *from on, on the lab file's descriptor and named like one
+ * of names (NULL-terminated), or NULL; *from moves past it. */
+static const struct trace_event *next_lab_call(const struct run_evidence *run, const char *const *names, size_t *from)
 {
-	size_t n = 0;
-
-	*first = NULL;
-	for (size_t i = 0; i < run->trace.count; i++) {
-		const struct trace_event *e = &run->trace.events[i];
+	for (; *from < run->trace.count; (*from)++) {
+		const struct trace_event *e = &run->trace.events[*from];
 
 		if (e->kind != TRACE_CALL || !e->name || e->nargs == 0 || !e->args[0].fd_path ||
 		    strcmp(e->args[0].fd_path, run->lab_path))
 			continue;
 		for (size_t k = 0; names[k]; k++)
 			if (!strcmp(e->name, names[k])) {
-				if (!*first)
-					*first = e;
-				n++;
+				(*from)++;
+				return e;
 			}
 	}
+	return NULL;
+}
+
+/* How many such calls the run made; *first is the first of them (or NULL). */
+static size_t count_calls(const struct run_evidence *run, const char *const *names, const struct trace_event **first)
+{
+	size_t n = 0, from = 0;
+
+	*first = NULL;
+	for (const struct trace_event *e; (e = next_lab_call(run, names, &from)) != NULL; n++)
+		if (!*first)
+			*first = e;
 	return n;
+}
+
+/* The first such call whose third argument (the byte count) is not `count`, or NULL; *got is the
+ * count it asked for (-1 when unreadable). */
+static const struct trace_event *first_other_count(const struct run_evidence *run, const char *const *names,
+                                                   long long count, long long *got)
+{
+	size_t from = 0;
+
+	for (const struct trace_event *e; (e = next_lab_call(run, names, &from)) != NULL;) {
+		*got = -1;
+		if (e->nargs < 3 || !trace_arg_number(&e->args[2], got) || *got != count)
+			return e;
+	}
+	return NULL;
 }
 
 static const char *const read_calls[] = { "read", "readv", "pread64", "preadv", "preadv2", NULL };
@@ -195,16 +219,7 @@ static const struct lab_map *judge_single_mapping(const struct evidence *ev, con
 	}
 	if (fail_if_mapping_wrong(ev, m, run->before_len, res))
 		return NULL;
-	const struct trace_event *u = NULL;
-	for (size_t i = 0; i < v->munmap_count && !u; i++)
-		if (v->munmaps[i]->seq > m->call->seq)
-			u = v->munmaps[i];
-	if (!u) {
-		check_fail(res, M_MUNMAP_NONE);
-		evidence_call(res, m->call);
-		return NULL;
-	}
-	return fail_if_unmap_wrong(ev, m, u, res) ? NULL : m;
+	return fail_if_not_unmapped(ev, run, m, res) ? NULL : m;
 }
 
 /* The read() modes must not map the file: fails the check and returns true when one did. */
@@ -230,18 +245,12 @@ static void judge_read_mode(const struct evidence *ev, struct check_result *res)
 		check_fail(res, M_PERF_NO_READ);
 		return;
 	}
-	for (size_t i = 0; i < run->trace.count; i++) {
-		const struct trace_event *e = &run->trace.events[i];
-		long long count = -1;
-
-		if (e->kind != TRACE_CALL || strcmp(e->name, "read") || e->nargs < 3 || !e->args[0].fd_path ||
-		    strcmp(e->args[0].fd_path, run->lab_path))
-			continue;
-		if (!trace_arg_number(&e->args[2], &count) || count != BUFFER_SIZE) {
-			check_fail(res, M_PERF_BUFFER_SIZE, count, BUFFER_SIZE);
-			evidence_call(res, e);
-			return;
-		}
+	long long count;
+	const struct trace_event *other = first_other_count(run, plain_read, BUFFER_SIZE, &count);
+	if (other) {
+		check_fail(res, M_PERF_BUFFER_SIZE, count, BUFFER_SIZE);
+		evidence_call(res, other);
+		return;
 	}
 	check_pass(res, M_PERF_READ_OK, reads, BUFFER_SIZE);
 }
@@ -316,18 +325,12 @@ static void judge_random_pread(const struct evidence *ev, struct check_result *r
 			evidence_call(res, first);
 		return;
 	}
-	for (size_t i = 0; i < run->trace.count; i++) {
-		const struct trace_event *e = &run->trace.events[i];
-		long long count = -1;
-
-		if (e->kind != TRACE_CALL || strcmp(e->name, "pread64") || e->nargs < 3 || !e->args[0].fd_path ||
-		    strcmp(e->args[0].fd_path, run->lab_path))
-			continue;
-		if (!trace_arg_number(&e->args[2], &count) || count != 8) {
-			check_fail(res, M_PERF_PREAD_SIZE, count);
-			evidence_call(res, e);
-			return;
-		}
+	long long count;
+	const struct trace_event *other = first_other_count(run, pread, 8, &count);
+	if (other) {
+		check_fail(res, M_PERF_PREAD_SIZE, count);
+		evidence_call(res, other);
+		return;
 	}
 	check_pass(res, M_PERF_PREAD_OK, n);
 }
