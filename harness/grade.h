@@ -36,6 +36,8 @@ struct run_evidence {
 	struct memcheck_report report;
 	bool inject_hit;        /* an injection run: the injected call was the lab file's */
 	bool inject_planned;    /* an injection run could be planned (the normal run made the call) */
+	bool inject_unreachable;/* the normal run made the call, in a process or thread that strace's
+	                           injection cannot single out (see runs.c) */
 	bool cancelled;         /* a Valgrind run not needed: the run it follows timed out or flooded
 	                           its output (def is set, performed is false) */
 	bool capped;            /* its directory was a tmpfs of its own of disk_cap_mib MiB and

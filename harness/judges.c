@@ -447,10 +447,11 @@ bool fail_if_not_unmapped(const struct evidence *ev, const struct run_evidence *
                           struct check_result *res)
 {
 	const struct lab_view *v = &run->view;
-	const struct trace_event *u = NULL;
+	const struct trace_event *u = m->unmapped_by;
 
+	/* Not removed: a failed munmap of it by the same process is the evidence, if there is one. */
 	for (size_t i = 0; i < v->munmap_count && !u; i++)
-		if (v->munmaps[i]->seq > m->call->seq)
+		if (v->munmaps[i]->seq > m->call->seq && v->munmaps[i]->pid == m->call->pid)
 			u = v->munmaps[i];
 	if (u)
 		return fail_if_unmap_wrong(ev, m, u, res);
@@ -474,9 +475,10 @@ void judge_munmap(const struct evidence *ev, struct check_result *res)
 	check_expected(res, M_MUNMAP_EXPECT, m->addr, m->length);
 	if (fail_if_not_unmapped(ev, run, m, res))
 		return;
-	/* Every other mapping of the lab file must go too. */
+	/* Every other mapping of the lab file in the main process must go too (a child's own mappings
+	   go with its exit). */
 	for (size_t i = 0; i < v->map_count; i++)
-		if (v->maps[i].ok && !v->maps[i].unmapped_by) {
+		if (v->maps[i].ok && v->maps[i].space == 0 && !v->maps[i].unmapped_by) {
 			check_fail(res, M_MUNMAP_LEFT);
 			evidence_call(res, v->maps[i].call);
 			return;
@@ -486,23 +488,23 @@ void judge_munmap(const struct evidence *ev, struct check_result *res)
 
 void judge_close(const struct evidence *ev, struct check_result *res)
 {
+	const struct lab_view *v = &declared_run(ev, ROLE_TRACED)->view;
 	const struct run_evidence *run = declared_run(ev, ROLE_TRACED);
-	const struct lab_view *v = &run->view;
 
 	if (!any_open_ok(v)) {
 		check_skip(res, M_SKIP_NOT_OPENED, ev->lab->lab_file);
 		return;
 	}
-	for (size_t i = 0; i < v->open_count; i++) {
-		const struct lab_open *o = &v->opens[i];
+	/* Every descriptor of the lab file the main process still held at its end, from an open or a
+	   dup; a forked child's copies are closed by its own exit. */
+	if (v->left_open_count > 0) {
+		const struct lab_fd *f = &v->left_open[0];
 
-		if (!o->ok || o->closed)
-			continue;
 		if (skip_if_abnormal(run, res))
 			return;
-		check_fail(res, M_CLOSE_MISSING, o->fd);
-		check_expected(res, M_CLOSE_EXPECT, o->fd);
-		evidence_call(res, o->call);
+		check_fail(res, M_CLOSE_MISSING, f->fd);
+		check_expected(res, M_CLOSE_EXPECT, f->fd);
+		evidence_call(res, f->made_by);
 		return;
 	}
 	check_pass(res, M_CLOSE_OK);
@@ -636,7 +638,8 @@ static void judge_injection(const struct evidence *ev, struct check_result *res,
 	const struct run_evidence *run = declared_run(ev, ROLE_INJECTED);
 
 	if (!run->inject_planned) {
-		check_skip(res, no_call);
+		check_skip(res, run->inject_unreachable ? M_SKIP_INJECT_UNREACHABLE : no_call,
+		           run->def->inject_call);
 		return;
 	}
 	if (!run->inject_hit) {

@@ -332,4 +332,5 @@ const char *const msg_en[M_COUNT] = {
 	[M_H_LIMIT_SPACE] = "Look at the files your program creates in its directory. This lab needs no file but the input file: check that no loop keeps creating or growing files.",
 	[M_SKIP_VG_TIMEOUT] = "Valgrind was not run: the run of the same input hit its time limit (see the %s check)",
 	[M_SKIP_VG_FLOOD] = "Valgrind was not run: the run of the same input went over the output cap (see the %s check)",
+	[M_SKIP_INJECT_UNREACHABLE] = "not judged: another process or thread of the normal run made as many %s calls, so strace cannot make that one call fail",
 };

@@ -333,4 +333,5 @@ const char *const msg_ko[M_COUNT] = {
 	[M_H_LIMIT_SPACE] = "프로그램이 실행 디렉터리에 어떤 파일을 만드는지 본다. 이 실습은 입력 파일 말고 다른 파일을 만들 필요가 없다: 반복문이 파일을 끝없이 만들거나 키우지 않는지 확인한다.",
 	[M_SKIP_VG_TIMEOUT] = "같은 입력의 실행이 시간 제한에 걸려 Valgrind 실행은 하지 않았다(%s 검사를 본다)",
 	[M_SKIP_VG_FLOOD] = "같은 입력의 실행이 출력 한도를 넘어 Valgrind 실행은 하지 않았다(%s 검사를 본다)",
+	[M_SKIP_INJECT_UNREACHABLE] = "정상 실행의 %s 호출은 다른 프로세스나 스레드도 같은 횟수만큼 불러 strace가 그 호출만 골라 실패시킬 수 없다. 이 검사는 판단하지 않는다",
 };

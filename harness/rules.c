@@ -116,14 +116,192 @@ static bool succeeded(const struct trace_event *e)
 	return e->ret_known && e->ret >= 0 && !e->err_name;
 }
 
+static bool arg_number(const struct trace_event *e, size_t i, unsigned long long *out)
+{
+	long long value;
+
+	if (i >= e->nargs || !trace_arg_number(&e->args[i], &value))
+		return false;
+	*out = (unsigned long long)value;
+	return true;
+}
+
+/* ---- processes: which address space and descriptor table each pid uses ---------------------- */
+
+struct proc {
+	int pid;
+	int space;                 /* address space id; 0 is the main process's */
+	int table;                 /* descriptor table id; 0 is the main process's */
+};
+
+/* A clone, fork or vfork that returned a child's pid. */
+struct birth {
+	int child, parent;
+	bool shares_space;         /* CLONE_VM: a thread (or vfork) */
+	bool shares_table;         /* CLONE_FILES */
+};
+
+/* A descriptor of the lab file in a table. */
+struct fd_entry {
+	int table;
+	long fd;
+	long open;                 /* index in view->opens, or -1 when its origin is unknown */
+	const struct trace_event *made_by;
+};
+
+/* A lab mapping present in an address space. */
+struct instance {
+	int space;
+	size_t map;                /* index in view->maps */
+};
+
+struct model {
+	struct proc *procs;        size_t proc_count;
+	struct birth *births;      size_t birth_count;
+	struct fd_entry *fds;      size_t fd_count;
+	struct instance *live;     size_t live_count;
+	int spaces, tables;        /* ids handed out so far */
+	size_t page;
+};
+
 #define PUSH(array, count, value)                                                  \
 	do {                                                                       \
 		(array) = xrealloc((array), ((count) + 1) * sizeof *(array));     \
 		(array)[(count)++] = (value);                                      \
 	} while (0)
 
+/* Whether the flag token appears anywhere in the call's arguments (clone's flags=..., clone3's
+ * struct). */
+static bool call_has_flag(const struct trace_event *e, const char *flag)
+{
+	size_t n = strlen(flag);
+
+	for (size_t i = 0; i < e->nargs; i++)
+		for (const char *p = strstr(e->args[i].text, flag); p; p = strstr(p + 1, flag)) {
+			char before = p == e->args[i].text ? '|' : p[-1], after = p[n];
+			bool ident_before = before == '_' || (before >= 'A' && before <= 'Z');
+			bool ident_after = after == '_' || (after >= 'A' && after <= 'Z') || (after >= '0' && after <= '9');
+			if (!ident_before && !ident_after)
+				return true;
+		}
+	return false;
+}
+
+static void note_birth(struct model *md, const struct trace_event *e)
+{
+	const char *n = e->name;
+	struct birth b = { .parent = e->pid };
+
+	if (!e->ret_known || e->ret <= 0)
+		return;
+	if (!strcmp(n, "fork")) {
+		b.shares_space = b.shares_table = false;
+	} else if (!strcmp(n, "vfork")) {
+		b.shares_space = true;
+		b.shares_table = false;
+	} else if (!strcmp(n, "clone") || !strcmp(n, "clone3")) {
+		b.shares_space = call_has_flag(e, "CLONE_VM");
+		b.shares_table = call_has_flag(e, "CLONE_FILES");
+	} else {
+		return;
+	}
+	b.child = (int)e->ret;
+	PUSH(md->births, md->birth_count, b);
+}
+
+static struct proc *find_proc(struct model *md, int pid)
+{
+	for (size_t i = 0; i < md->proc_count; i++)
+		if (md->procs[i].pid == pid)
+			return &md->procs[i];
+	return NULL;
+}
+
+/* A new address space holding a copy of `from`'s lab mappings (from < 0: empty). */
+static int copy_space(struct model *md, int from)
+{
+	int space = md->spaces++;
+	size_t n = md->live_count;
+
+	for (size_t i = 0; from >= 0 && i < n; i++)
+		if (md->live[i].space == from) {
+			struct instance copy = { space, md->live[i].map };
+			PUSH(md->live, md->live_count, copy);
+		}
+	return space;
+}
+
+/* A new descriptor table holding a copy of `from`'s lab descriptors. */
+static int copy_table(struct model *md, int from)
+{
+	int table = md->tables++;
+	size_t n = md->fd_count;
+
+	for (size_t i = 0; i < n; i++)
+		if (md->fds[i].table == from) {
+			struct fd_entry copy = md->fds[i];
+			copy.table = table;
+			PUSH(md->fds, md->fd_count, copy);
+		}
+	return table;
+}
+
+/* The process of pid, made when first seen: from its birth (a copy of its parent's space and table
+ * at that moment, or shared with them), else as part of the main process (a trace cut to the lab
+ * file's calls by strace -P shows no clone). */
+static struct proc proc_of(struct model *md, int pid)
+{
+	struct proc *p = find_proc(md, pid);
+
+	if (p)
+		return *p;
+	struct proc made = { .pid = pid, .space = 0, .table = 0 };
+	for (size_t i = 0; i < md->birth_count; i++)
+		if (md->births[i].child == pid && md->births[i].parent != pid) {
+			const struct birth *b = &md->births[i];
+			struct proc parent = proc_of(md, b->parent);
+			made.space = b->shares_space ? parent.space : copy_space(md, parent.space);
+			made.table = b->shares_table ? parent.table : copy_table(md, parent.table);
+			break;
+		}
+	PUSH(md->procs, md->proc_count, made);
+	return made;
+}
+
+static struct fd_entry *find_fd(struct model *md, int table, long fd)
+{
+	for (size_t i = 0; i < md->fd_count; i++)
+		if (md->fds[i].table == table && md->fds[i].fd == fd)
+			return &md->fds[i];
+	return NULL;
+}
+
+/* Removes the table's entry for fd (a close, or a dup2 onto it); the open it came from is closed
+ * when that was its own descriptor. */
+static void drop_fd(struct model *md, struct lab_view *v, int table, long fd)
+{
+	struct fd_entry *f = find_fd(md, table, fd);
+
+	if (!f)
+		return;
+	if (f->open >= 0 && v->opens[f->open].call == f->made_by)
+		v->opens[f->open].closed = true;
+	*f = md->fds[--md->fd_count];
+}
+
+static void add_fd(struct model *md, struct lab_view *v, int table, long fd, long open,
+                   const struct trace_event *made_by)
+{
+	drop_fd(md, v, table, fd);
+	struct fd_entry f = { table, fd, open, made_by };
+	PUSH(md->fds, md->fd_count, f);
+}
+
+/* ---- the lab file's calls --------------------------------------------------------------------- */
+
 /* An open, openat, creat or openat2 of the lab file. */
-static void see_open(const struct trace_event *e, const char *lab_path, const char *cwd, struct lab_view *v)
+static void see_open(struct model *md, const struct trace_event *e, const char *lab_path, const char *cwd,
+                     struct lab_view *v)
 {
 	int dir_arg = -1, path_arg = 0, flags_arg = 1;
 
@@ -146,6 +324,25 @@ static void see_open(const struct trace_event *e, const char *lab_path, const ch
 	if (o.ok && o.fd < 0 && e->ret_known)
 		o.fd = (long)e->ret;
 	PUSH(v->opens, v->open_count, o);
+	if (o.ok)
+		add_fd(md, v, proc_of(md, e->pid).table, o.fd, (long)v->open_count - 1, e);
+}
+
+/* dup, dup2, dup3 and fcntl(F_DUPFD...) of a lab descriptor: the copy refers to the same open. */
+static void see_dup(struct model *md, const struct trace_event *e, const char *lab_path, struct lab_view *v)
+{
+	const char *n = e->name;
+	bool dup = !strcmp(n, "dup") || !strcmp(n, "dup2") || !strcmp(n, "dup3");
+	bool fcntl_dup = !strcmp(n, "fcntl") && e->nargs >= 2 && strstr(e->args[1].text, "F_DUPFD");
+
+	if ((!dup && !fcntl_dup) || !fd_is_lab(e, 0, lab_path) || !succeeded(e))
+		return;
+	int table = proc_of(md, e->pid).table;
+	long newfd = e->ret_fd >= 0 ? e->ret_fd : (long)e->ret;
+	if (newfd == e->args[0].fd)
+		return; /* dup2(fd, fd) changes nothing */
+	const struct fd_entry *from = find_fd(md, table, e->args[0].fd);
+	add_fd(md, v, table, newfd, from ? from->open : -1, e);
 }
 
 /* A call that tells the size of the lab file: the stat family on it, or lseek(fd, 0, SEEK_END). */
@@ -167,17 +364,7 @@ static void see_size(const struct trace_event *e, const char *lab_path, const ch
 		PUSH(v->sizes, v->size_count, e);
 }
 
-static bool arg_number(const struct trace_event *e, size_t i, unsigned long long *out)
-{
-	long long value;
-
-	if (i >= e->nargs || !trace_arg_number(&e->args[i], &value))
-		return false;
-	*out = (unsigned long long)value;
-	return true;
-}
-
-static void see_mmap(const struct trace_event *e, const char *lab_path, struct lab_view *v)
+static void see_mmap(struct model *md, const struct trace_event *e, const char *lab_path, struct lab_view *v)
 {
 	if ((strcmp(e->name, "mmap") && strcmp(e->name, "mmap2")) || e->nargs < 6 || !fd_is_lab(e, 4, lab_path))
 		return;
@@ -191,43 +378,109 @@ static void see_mmap(const struct trace_event *e, const char *lab_path, struct l
 	m.fd = e->args[4].fd;
 	m.prot = e->args[2].text;
 	m.flags = e->args[3].text;
+	m.space = proc_of(md, e->pid).space;
 	PUSH(v->maps, v->map_count, m);
+	if (m.ok) {
+		struct instance in = { m.space, v->map_count - 1 };
+		PUSH(md->live, md->live_count, in);
+	}
 }
 
-/* Whether [addr, addr+len) touches a page of a lab mapping (made before the call). */
-static struct lab_map *overlapping_map(struct lab_view *v, const struct trace_event *e, size_t page)
+/* The index in md->live of the first lab mapping alive in the caller's address space that
+ * [addr, addr+len) touches (a page of it), starting at *from; -1 when none. */
+static long next_overlap(struct model *md, const struct lab_view *v, const struct trace_event *e, size_t from)
 {
 	unsigned long long addr, len;
 
 	if (!arg_number(e, 0, &addr) || !arg_number(e, 1, &len))
-		return NULL;
-	unsigned long long end = addr + round_pages(len ? len : 1, page);
-	for (size_t i = 0; i < v->map_count; i++) {
-		struct lab_map *m = &v->maps[i];
+		return -1;
+	int space = proc_of(md, e->pid).space;
+	unsigned long long end = addr + round_pages(len ? len : 1, md->page);
+	for (size_t i = from; i < md->live_count; i++) {
+		const struct lab_map *m = &v->maps[md->live[i].map];
 
-		if (!m->ok || m->call->seq > e->seq)
+		if (md->live[i].space != space)
 			continue;
-		unsigned long long mend = m->addr + round_pages(m->length, page);
+		unsigned long long mend = m->addr + round_pages(m->length, md->page);
 		if (addr < mend && m->addr < end)
-			return m;
+			return (long)i;
 	}
-	return NULL;
+	return -1;
+}
+
+/* Whether [addr, addr+len) of the call touches a lab mapping made in the caller's address space
+ * before it, alive or already unmapped (an msync after munmap is still an msync of that mapping). */
+static bool touches_a_map(struct model *md, const struct lab_view *v, const struct trace_event *e)
+{
+	unsigned long long addr, len;
+
+	if (next_overlap(md, v, e, 0) >= 0)
+		return true;
+	if (!arg_number(e, 0, &addr) || !arg_number(e, 1, &len))
+		return false;
+	int space = proc_of(md, e->pid).space;
+	unsigned long long end = addr + round_pages(len ? len : 1, md->page);
+	for (size_t i = 0; i < v->map_count; i++) {
+		const struct lab_map *m = &v->maps[i];
+		unsigned long long mend = m->addr + round_pages(m->length, md->page);
+
+		if (m->ok && m->space == space && m->call->seq < e->seq && addr < mend && m->addr < end)
+			return true;
+	}
+	return false;
+}
+
+/* An munmap: every lab mapping of the caller's space that it touches is gone from that space. */
+static void see_munmap(struct model *md, const struct trace_event *e, struct lab_view *v)
+{
+	long i = next_overlap(md, v, e, 0);
+
+	if (i < 0)
+		return;
+	PUSH(v->munmaps, v->munmap_count, e);
+	if (!succeeded(e))
+		return;
+	for (; i >= 0; i = next_overlap(md, v, e, (size_t)i)) {
+		struct lab_map *m = &v->maps[md->live[i].map];
+
+		if (m->space == md->live[i].space && !m->unmapped_by)
+			m->unmapped_by = e;
+		md->live[i] = md->live[--md->live_count];
+	}
+}
+
+/* A successful execve replaces the caller's address space (its mappings are gone). */
+static void see_execve(struct model *md, const struct trace_event *e, bool first)
+{
+	if (first || !succeeded(e))
+		return;
+	struct proc *p = find_proc(md, e->pid);
+	if (p)
+		p->space = copy_space(md, -1);
 }
 
 void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd, struct lab_view *v)
 {
 	long page_size = sysconf(_SC_PAGESIZE);
-	size_t page = page_size > 0 ? (size_t)page_size : 4096;
+	struct model md = { .page = page_size > 0 ? (size_t)page_size : 4096, .spaces = 1, .tables = 1 };
+	const struct trace_event *first_execve = NULL;
 
 	memset(v, 0, sizeof *v);
 	for (size_t i = 0; i < t->count; i++) {
 		const struct trace_event *e = &t->events[i];
 
-		if (e->kind == TRACE_CALL && !v->main_pid && !strcmp(e->name, "execve"))
+		if (e->kind != TRACE_CALL || !e->name)
+			continue;
+		if (!first_execve && !strcmp(e->name, "execve")) {
+			first_execve = e;
 			v->main_pid = e->pid;
+		}
+		note_birth(&md, e);
 	}
 	if (!v->main_pid && t->count > 0)
 		v->main_pid = t->events[0].pid;
+	struct proc main_proc = { .pid = v->main_pid, .space = 0, .table = 0 };
+	PUSH(md.procs, md.proc_count, main_proc);
 	for (size_t i = 0; i < t->count; i++) {
 		const struct trace_event *e = &t->events[i];
 
@@ -235,30 +488,40 @@ void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd
 			v->fatal_signal = e;
 		if (e->kind != TRACE_CALL || !e->name)
 			continue;
-		see_open(e, lab_path, cwd, v);
+		(void)proc_of(&md, e->pid);
+		/* A child is a copy of its parent as it was when the clone returned (or when the child was
+		   first seen, if sooner): its parent could do nothing in between. */
+		if (e->ret_known && e->ret > 0 && (!strcmp(e->name, "clone") || !strcmp(e->name, "clone3") ||
+		                                   !strcmp(e->name, "fork") || !strcmp(e->name, "vfork")))
+			(void)proc_of(&md, (int)e->ret);
+		if (!strcmp(e->name, "execve"))
+			see_execve(&md, e, e == first_execve);
+		see_open(&md, e, lab_path, cwd, v);
+		see_dup(&md, e, lab_path, v);
 		see_size(e, lab_path, cwd, v);
-		see_mmap(e, lab_path, v);
-		if (!strcmp(e->name, "msync") && overlapping_map(v, e, page))
+		see_mmap(&md, e, lab_path, v);
+		if (!strcmp(e->name, "msync") && touches_a_map(&md, v, e))
 			PUSH(v->msyncs, v->msync_count, e);
-		if (!strcmp(e->name, "munmap")) {
-			struct lab_map *m = overlapping_map(v, e, page);
-			if (m) {
-				PUSH(v->munmaps, v->munmap_count, e);
-				if (succeeded(e) && !m->unmapped_by)
-					m->unmapped_by = e;
-			}
-		}
+		if (!strcmp(e->name, "munmap"))
+			see_munmap(&md, e, v);
 		if (!strcmp(e->name, "close") && fd_is_lab(e, 0, lab_path)) {
 			PUSH(v->closes, v->close_count, e);
-			/* The most recent open that returned this descriptor is now closed. */
-			for (size_t k = v->open_count; k-- > 0;)
-				if (v->opens[k].ok && v->opens[k].fd == e->args[0].fd && !v->opens[k].closed &&
-				    v->opens[k].call->pid == e->pid) {
-					v->opens[k].closed = succeeded(e);
-					break;
-				}
+			if (succeeded(e))
+				drop_fd(&md, v, proc_of(&md, e->pid).table, e->args[0].fd);
 		}
 	}
+	for (size_t i = 0; i < md.fd_count; i++)
+		if (md.fds[i].table == 0) {
+			struct lab_fd left = { md.fds[i].fd, md.fds[i].made_by };
+			PUSH(v->left_open, v->left_open_count, left);
+		}
+	v->process_count = 1;
+	for (size_t i = 0; i < md.birth_count; i++)
+		v->process_count += !md.births[i].shares_space;
+	free(md.procs);
+	free(md.births);
+	free(md.fds);
+	free(md.live);
 }
 
 void lab_view_free(struct lab_view *v)
@@ -269,6 +532,7 @@ void lab_view_free(struct lab_view *v)
 	free(v->msyncs);
 	free(v->munmaps);
 	free(v->closes);
+	free(v->left_open);
 	memset(v, 0, sizeof *v);
 }
 
@@ -280,7 +544,24 @@ const struct lab_map *lab_view_main_map(const struct lab_view *v)
 	return v->map_count ? &v->maps[0] : NULL;
 }
 
-size_t trace_call_ordinal(const struct trace *t, const struct trace_event *call)
+/* Whether the call names path by a descriptor or a returned descriptor (what strace -P matches). */
+static bool call_names_path(const struct trace_event *e, const char *path)
+{
+	if (e->ret_fd_path && !strcmp(e->ret_fd_path, path))
+		return true;
+	for (size_t a = 0; a < e->nargs; a++)
+		if (e->args[a].fd_path && !strcmp(e->args[a].fd_path, path))
+			return true;
+	return false;
+}
+
+static bool counts(const struct trace_event *e, const char *name, const char *only_path)
+{
+	return e->kind == TRACE_CALL && e->name && !strcmp(e->name, name) &&
+	       (!only_path || call_names_path(e, only_path));
+}
+
+size_t trace_call_ordinal(const struct trace *t, const struct trace_event *call, const char *only_path)
 {
 	size_t n = 0;
 
@@ -289,10 +570,35 @@ size_t trace_call_ordinal(const struct trace *t, const struct trace_event *call)
 
 		/* strace counts a call when it is entered; an unfinished call merged later still entered
 		   in order of its start, which for one pid is the order of completion too. */
-		if (e->kind == TRACE_CALL && e->pid == call->pid && e->name && !strcmp(e->name, call->name))
+		if (e->pid == call->pid && counts(e, call->name, only_path))
 			n++;
 		if (e == call)
 			return n;
 	}
 	return 0;
+}
+
+size_t trace_most_calls_elsewhere(const struct trace *t, const char *name, int pid, const char *only_path)
+{
+	struct { int pid; size_t n; } *per = NULL;
+	size_t pids = 0, most = 0;
+
+	for (size_t i = 0; i < t->count; i++) {
+		const struct trace_event *e = &t->events[i];
+		size_t k;
+
+		if (e->pid == pid || !counts(e, name, only_path))
+			continue;
+		for (k = 0; k < pids && per[k].pid != e->pid; k++)
+			;
+		if (k == pids) {
+			per = xrealloc(per, (pids + 1) * sizeof *per);
+			per[pids].pid = e->pid;
+			per[pids++].n = 0;
+		}
+		if (++per[k].n > most)
+			most = per[k].n;
+	}
+	free(per);
+	return most;
 }

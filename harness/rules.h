@@ -1,9 +1,15 @@
-/* rules.h - what a trace says about the lab file, and the judgements both labs share.
+/* rules.h - what a trace says about the lab file, process by process.
  *
  * The dynamic loader and libc open, map and close files of their own; only calls that concern the
  * lab file count. strace -y names the file behind every descriptor, so an open, fstat, mmap or close
  * is the lab file's when that path is the lab file's; a mapping is then followed by the address mmap
- * returned, which munmap and msync must name. */
+ * returned, which munmap and msync must name.
+ *
+ * Processes and threads are followed as the kernel keeps them: a fork (clone without CLONE_VM)
+ * gives the child a copy of its parent's address space and descriptor table, a thread (CLONE_VM)
+ * shares them; an munmap or msync acts on its own process's address space, a close or dup on its
+ * own descriptor table. So a child's munmap of its inherited copy does not unmap the parent's
+ * mapping, and a released mapping is never credited with a later call at the same address. */
 #ifndef MMAPLAB_RULES_H
 #define MMAPLAB_RULES_H
 
@@ -17,7 +23,14 @@ struct lab_open {
 	bool ok;                   /* returned a descriptor */
 	long fd;
 	int access;                /* O_RDONLY, O_WRONLY or O_RDWR; -1 when it could not be read */
-	bool closed;               /* a later close() of this descriptor */
+	bool closed;               /* the descriptor it returned was closed later by the same table */
+};
+
+/* A descriptor of the lab file still open in the main process when the trace ends: from an open or
+ * a dup (dup, dup2, dup3, fcntl F_DUPFD). */
+struct lab_fd {
+	long fd;
+	const struct trace_event *made_by;
 };
 
 struct lab_map {
@@ -29,17 +42,21 @@ struct lab_map {
 	long fd;
 	const char *prot;          /* the flag texts as strace printed them */
 	const char *flags;
-	const struct trace_event *unmapped_by;   /* the munmap that removed it, or NULL */
+	int space;                 /* the address space it was made in (0: the main process's) */
+	const struct trace_event *unmapped_by;   /* the munmap, in its own address space, that removed
+	                                            it (or a part of it), or NULL */
 };
 
 struct lab_view {
 	int main_pid;              /* the pid of the program's execve, 0 if none was seen */
+	size_t process_count;      /* processes (not threads) seen, the main one included */
 	struct lab_open *opens;    size_t open_count;
 	const struct trace_event **sizes; size_t size_count;   /* fstat/stat/statx/lseek(SEEK_END) on it */
 	struct lab_map *maps;      size_t map_count;           /* mmap of it, in order */
 	const struct trace_event **msyncs;  size_t msync_count;  /* msync overlapping a lab mapping */
 	const struct trace_event **munmaps; size_t munmap_count; /* munmap overlapping a lab mapping */
 	const struct trace_event **closes;  size_t close_count;  /* close of a lab descriptor */
+	struct lab_fd *left_open;  size_t left_open_count;     /* the main process's, at the end */
 	const struct trace_event *fatal_signal;  /* the first "+++ killed by" of the main pid, or NULL */
 };
 
@@ -48,12 +65,18 @@ struct lab_view {
 void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd, struct lab_view *v);
 void lab_view_free(struct lab_view *v);
 
-/* The first successful mapping of the lab file, or the first attempt if none succeeded, or NULL. */
+/* The first successful mapping of the lab file (by any process or thread), or the first attempt if
+ * none succeeded, or NULL. */
 const struct lab_map *lab_view_main_map(const struct lab_view *v);
 
 /* The 1-based position of `call` among the calls named like it made by the same pid: what strace's
- * inject=NAME:when=N counts. */
-size_t trace_call_ordinal(const struct trace *t, const struct trace_event *call);
+ * inject=NAME:when=N counts. With only_path, only calls with an argument naming that path count
+ * (what strace -P makes it count). */
+size_t trace_call_ordinal(const struct trace *t, const struct trace_event *call, const char *only_path);
+
+/* The most calls named `name` that any pid other than `pid` made (with only_path: on that path): an
+ * injection when=N aimed at pid's call would also hit a pid that made N or more. */
+size_t trace_most_calls_elsewhere(const struct trace *t, const char *name, int pid, const char *only_path);
 
 /* Rounds n up to a whole number of pages. */
 unsigned long long round_pages(unsigned long long n, size_t page);

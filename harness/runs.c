@@ -18,6 +18,8 @@ struct planned_run {
 	char *log;           /* strace log or Valgrind report, outside the run's directory */
 	char *log_dir;       /* a strace run's own log directory, or NULL */
 	char *inject;        /* "inject=..." value for strace -e, or NULL */
+	bool inject_by_path; /* strace -P the lab file: the injection counts only calls on it */
+	bool inject_unreachable; /* the aim's call was made, but strace cannot single it out */
 	char *argv[40];
 	char *owned[40];     /* strings of argv this plan allocated */
 	size_t owned_count;
@@ -66,7 +68,8 @@ static void add_program_args(struct planned_run *p, size_t *n, const struct run_
 }
 
 /* The tool's part of the command line: strace or Valgrind with their options. */
-static size_t add_tool_args(struct planned_run *p, const struct run_def *def, const struct jail *jail)
+static size_t add_tool_args(struct planned_run *p, const struct run_def *def, const struct jail *jail,
+                            char *lab_path)
 {
 	size_t n = 0;
 
@@ -85,6 +88,10 @@ static size_t add_tool_args(struct planned_run *p, const struct run_def *def, co
 		if (p->inject) {
 			p->argv[n++] = "-e";
 			p->argv[n++] = p->inject;
+		}
+		if (p->inject_by_path) {
+			p->argv[n++] = "-P";
+			p->argv[n++] = lab_path;
 		}
 		p->argv[n++] = "--";
 	} else if (def->tool == TOOL_MEMCHECK) {
@@ -149,7 +156,7 @@ static void plan_run(struct planned_run *p, struct workspace *ws, struct evidenc
 		p->log = xasprintf("%s/%s.log", ws->logs, def->name);
 	}
 	run->memchecked = def->tool == TOOL_MEMCHECK;
-	size_t n = add_tool_args(p, def, &ws->jail);
+	size_t n = add_tool_args(p, def, &ws->jail, run->lab_path);
 	p->argv[n++] = ws->program;
 	add_program_args(p, &n, def, lab, ev->seed);
 	p->argv[n] = NULL;
@@ -268,16 +275,30 @@ static const struct trace_event *injection_target(const struct run_evidence *aim
 	return NULL;
 }
 
-/* strace's -e inject value that fails the target call of def, or NULL when the aim run made none. */
-static char *plan_injection(const struct run_evidence *aim, const struct run_def *def)
+/* strace's -e inject value that fails the target call of def in whichever process or thread made
+ * it, or NULL when the aim run made none (*unreachable: it made one that strace cannot single out).
+ *
+ * strace 6.1 counts when=N per tracee and fires in every tracee at its N-th such call: the aim is
+ * safe when no other tracee made N. With -P (*by_path) it counts only the calls on the lab file,
+ * which reaches an mmap of it in a thread or a child; msync names no file, so -P never matches it. */
+static char *plan_injection(const struct run_evidence *aim, const struct run_def *def, bool *by_path,
+                            bool *unreachable)
 {
 	const struct trace_event *target = aim->traced ? injection_target(aim, def->inject_call) : NULL;
 
-	/* strace counts calls per process: only the main process's call can be aimed at. */
-	if (!target || target->pid != aim->view.main_pid)
+	*by_path = *unreachable = false;
+	if (!target)
 		return NULL;
-	size_t when = trace_call_ordinal(&aim->trace, target);
-	return when ? xasprintf("inject=%s:error=%s:when=%zu", target->name, def->inject_error, when) : NULL;
+	size_t when = trace_call_ordinal(&aim->trace, target, NULL);
+	if (when && trace_most_calls_elsewhere(&aim->trace, target->name, target->pid, NULL) < when)
+		return xasprintf("inject=%s:error=%s:when=%zu", target->name, def->inject_error, when);
+	when = trace_call_ordinal(&aim->trace, target, aim->lab_path);
+	if (when && trace_most_calls_elsewhere(&aim->trace, target->name, target->pid, aim->lab_path) < when) {
+		*by_path = true;
+		return xasprintf("inject=%s:error=%s:when=%zu", target->name, def->inject_error, when);
+	}
+	*unreachable = true;
+	return NULL;
 }
 
 /* Whether the injection run failed the lab file's call (and not some other one of that name). */
@@ -329,7 +350,7 @@ static double run_limit(const struct evidence *ev, int index, struct planned_run
 	const struct run_evidence *before = f >= 0 ? &ev->runs[f] : NULL;
 
 	if (def->inject_call) {
-		p->inject = before ? plan_injection(before, def) : NULL;
+		p->inject = before ? plan_injection(before, def, &p->inject_by_path, &p->inject_unreachable) : NULL;
 		return p->inject ? lab->run_seconds * time_scale() : -1;
 	}
 	if (def->tool != TOOL_MEMCHECK)
@@ -372,6 +393,7 @@ bool runs_perform(struct workspace *ws, struct evidence *ev, unsigned wanted, do
 					/* Not needed: the evidence says so (def set, not performed). */
 					ev->runs[i].def = &lab->runs[i];
 					ev->runs[i].cancelled = lab->runs[i].tool == TOOL_MEMCHECK;
+					ev->runs[i].inject_unreachable = plans[i].inject_unreachable;
 					state[i] = RUN_ENDED;
 					again = true;
 					continue;
