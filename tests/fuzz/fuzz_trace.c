@@ -25,8 +25,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)trace_flag_has(e->args[a].text, "MAP_SHARED");
 			(void)trace_struct_field(e->args[a].text, "st_size", &value);
 		}
-		if (e->kind == TRACE_CALL)
-			(void)trace_call_ordinal(&t, e);
+		if (e->kind == TRACE_CALL && e->name) {
+			(void)trace_call_ordinal(&t, e, NULL);
+			(void)trace_call_ordinal(&t, e, "/tmp/fx/run/link.txt");
+			(void)trace_most_calls_elsewhere(&t, e->name, e->pid, "/tmp/fx/run/link.txt");
+		}
 	}
 	lab_view_free(&v);
 	trace_free(&t);
