@@ -155,14 +155,80 @@ struct instance {
 	size_t map;                /* index in view->maps */
 };
 
+/* pid -> index, open addressing (a fork bomb makes tens of thousands of pids: no linear search). */
+struct pid_index {
+	int *pids;                 /* 0: empty slot */
+	size_t *at;
+	size_t cap, used;
+};
+
+/* Forks beyond this many processes still get a process of their own, but an empty copy: a program
+ * that forks without end must not make the view quadratic in its forks. */
+#define MODEL_COPIES_MAX 1024
+
 struct model {
 	struct proc *procs;        size_t proc_count;
+	struct pid_index proc_at;  /* pid -> index in procs */
 	struct birth *births;      size_t birth_count;
+	struct pid_index birth_at; /* child pid -> index in births (the first birth of that pid) */
+	size_t copies;             /* spaces and tables copied so far */
 	struct fd_entry *fds;      size_t fd_count;
 	struct instance *live;     size_t live_count;
 	int spaces, tables;        /* ids handed out so far */
 	size_t page;
 };
+
+static size_t slot_of(const struct pid_index *ix, int pid)
+{
+	size_t h = ((size_t)(unsigned)pid * 2654435761u) & (ix->cap - 1);
+
+	while (ix->pids[h] != 0 && ix->pids[h] != pid)
+		h = (h + 1) & (ix->cap - 1);
+	return h;
+}
+
+/* The index stored for pid, or -1. */
+static long pid_lookup(const struct pid_index *ix, int pid)
+{
+	if (ix->cap == 0 || pid == 0)
+		return -1;
+	size_t h = slot_of(ix, pid);
+	return ix->pids[h] == pid ? (long)ix->at[h] : -1;
+}
+
+/* Stores pid -> at unless pid is already there (pid 0, a line without one, is never stored). */
+static void pid_store(struct pid_index *ix, int pid, size_t at)
+{
+	if (pid == 0)
+		return;
+	if (2 * (ix->used + 1) > ix->cap) {
+		struct pid_index grown = { .cap = ix->cap ? 2 * ix->cap : 64 };
+		grown.pids = xcalloc(grown.cap, sizeof *grown.pids);
+		grown.at = xcalloc(grown.cap, sizeof *grown.at);
+		for (size_t i = 0; i < ix->cap; i++)
+			if (ix->pids[i] != 0) {
+				size_t h = slot_of(&grown, ix->pids[i]);
+				grown.pids[h] = ix->pids[i];
+				grown.at[h] = ix->at[i];
+				grown.used++;
+			}
+		free(ix->pids);
+		free(ix->at);
+		*ix = grown;
+	}
+	size_t h = slot_of(ix, pid);
+	if (ix->pids[h] == pid)
+		return;
+	ix->pids[h] = pid;
+	ix->at[h] = at;
+	ix->used++;
+}
+
+static void pid_index_free(struct pid_index *ix)
+{
+	free(ix->pids);
+	free(ix->at);
+}
 
 #define PUSH(array, count, value)                                                  \
 	do {                                                                       \
@@ -207,14 +273,14 @@ static void note_birth(struct model *md, const struct trace_event *e)
 	}
 	b.child = (int)e->ret;
 	PUSH(md->births, md->birth_count, b);
+	pid_store(&md->birth_at, b.child, md->birth_count - 1);
 }
 
 static struct proc *find_proc(struct model *md, int pid)
 {
-	for (size_t i = 0; i < md->proc_count; i++)
-		if (md->procs[i].pid == pid)
-			return &md->procs[i];
-	return NULL;
+	long i = pid_lookup(&md->proc_at, pid);
+
+	return i >= 0 ? &md->procs[i] : NULL;
 }
 
 /* A new address space holding a copy of `from`'s lab mappings (from < 0: empty). */
@@ -223,6 +289,8 @@ static int copy_space(struct model *md, int from)
 	int space = md->spaces++;
 	size_t n = md->live_count;
 
+	if (from >= 0 && md->copies++ >= MODEL_COPIES_MAX)
+		return space;
 	for (size_t i = 0; from >= 0 && i < n; i++)
 		if (md->live[i].space == from) {
 			struct instance copy = { space, md->live[i].map };
@@ -237,6 +305,8 @@ static int copy_table(struct model *md, int from)
 	int table = md->tables++;
 	size_t n = md->fd_count;
 
+	if (md->copies++ >= MODEL_COPIES_MAX)
+		return table;
 	for (size_t i = 0; i < n; i++)
 		if (md->fds[i].table == from) {
 			struct fd_entry copy = md->fds[i];
@@ -249,22 +319,36 @@ static int copy_table(struct model *md, int from)
 /* The process of pid, made when first seen: from its birth (a copy of its parent's space and table
  * at that moment, or shared with them), else as part of the main process (a trace cut to the lab
  * file's calls by strace -P shows no clone). */
+static struct proc proc_made(struct model *md, int pid, int depth);
+
 static struct proc proc_of(struct model *md, int pid)
+{
+	return proc_made(md, pid, 0);
+}
+
+/* proc_of, `depth` parents up: a parent is normally seen before its child, so the chain is short;
+ * a log that says otherwise (a forged one) stops at 64 and is taken as part of the main process. */
+static struct proc proc_made(struct model *md, int pid, int depth)
 {
 	struct proc *p = find_proc(md, pid);
 
 	if (p)
 		return *p;
 	struct proc made = { .pid = pid, .space = 0, .table = 0 };
-	for (size_t i = 0; i < md->birth_count; i++)
-		if (md->births[i].child == pid && md->births[i].parent != pid) {
-			const struct birth *b = &md->births[i];
-			struct proc parent = proc_of(md, b->parent);
-			made.space = b->shares_space ? parent.space : copy_space(md, parent.space);
-			made.table = b->shares_table ? parent.table : copy_table(md, parent.table);
-			break;
-		}
+	long bi = pid_lookup(&md->birth_at, pid);
+	if (bi >= 0 && md->births[bi].parent != pid && depth < 64) {
+		const struct birth b = md->births[bi];
+		/* Stored before the parent is made, so that a cycle of births (a forged log) ends. */
+		PUSH(md->procs, md->proc_count, made);
+		pid_store(&md->proc_at, pid, md->proc_count - 1);
+		struct proc parent = proc_made(md, b.parent, depth + 1);
+		made.space = b.shares_space ? parent.space : copy_space(md, parent.space);
+		made.table = b.shares_table ? parent.table : copy_table(md, parent.table);
+		*find_proc(md, pid) = made;
+		return made;
+	}
 	PUSH(md->procs, md->proc_count, made);
+	pid_store(&md->proc_at, pid, md->proc_count - 1);
 	return made;
 }
 
@@ -481,6 +565,7 @@ void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd
 		v->main_pid = t->events[0].pid;
 	struct proc main_proc = { .pid = v->main_pid, .space = 0, .table = 0 };
 	PUSH(md.procs, md.proc_count, main_proc);
+	pid_store(&md.proc_at, v->main_pid, 0);
 	for (size_t i = 0; i < t->count; i++) {
 		const struct trace_event *e = &t->events[i];
 
@@ -519,7 +604,9 @@ void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd
 	for (size_t i = 0; i < md.birth_count; i++)
 		v->process_count += !md.births[i].shares_space;
 	free(md.procs);
+	pid_index_free(&md.proc_at);
 	free(md.births);
+	pid_index_free(&md.birth_at);
 	free(md.fds);
 	free(md.live);
 }
