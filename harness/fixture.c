@@ -82,6 +82,7 @@ void fixture_make(enum fixture_kind kind, uint64_t seed, size_t page_size, char 
 	rng_init(&r, seed * 8 + (uint64_t)kind);
 	switch (kind) {
 	case FIXTURE_TEXT:
+	case FIXTURE_TEXT_NL16:
 		/* 1 to 3 whole pages and then part of one more: more than one page, ending mid-page. */
 		*len = (size_t)rng_between(&r, 1, 3) * page_size + (size_t)rng_between(&r, 1, page_size - 1);
 		break;
@@ -102,6 +103,8 @@ void fixture_make(enum fixture_kind kind, uint64_t seed, size_t page_size, char 
 			(*data)[i] = (char)(rng_next(&r) >> 56);
 	else
 		fill_text(&r, *data, *len);
+	if (kind == FIXTURE_TEXT_NL16)
+		(*data)[rng_between(&r, 0, 15)] = '\n';
 	if (kind == FIXTURE_SHORT) {
 		/* A newline in a ten-byte file only makes the diff harder to read. */
 		for (size_t i = 0; i < *len; i++)

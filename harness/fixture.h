@@ -26,6 +26,8 @@ enum fixture_kind {
 	FIXTURE_EMPTY,   /* 0 bytes */
 	FIXTURE_SHORT,   /* 1 to 10 printable bytes: shorter than "hello mmap!" */
 	FIXTURE_BINARY,  /* 256 to 512 KiB of bytes of every value: a signed-char sum shows */
+	FIXTURE_TEXT_NL16, /* FIXTURE_TEXT with a newline among its first 16 bytes (share-map: a count
+	                      made before the child's 16-byte write differs from one made after it) */
 };
 
 /* The bytes of the given kind for this seed (malloc'd in *data; *len may be 0). The same seed and
