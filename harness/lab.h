@@ -33,6 +33,13 @@ struct run_def {
 	   lab file fail with inject_error (strace -e inject=...:when=N). */
 	const char *inject_call;
 	const char *inject_error;
+	/* Or a whole strace -e inject= value used as it is, aimed at no call of another run: for what
+	   has no lab file to aim at, e.g. "exit_group:signal=SIGKILL:when=1" (every process dies at
+	   its first exit_group) or "clone,clone3,?vfork,?fork:error=EAGAIN:when=1" (the first child
+	   cannot be made, whatever call makes it). strace's when=N counts per process and per call,
+	   so it fires in every process that reaches it. Such a run plays the traced role
+	   (judges.h), and its judge finds the injected call in its trace (trace_event.injected). */
+	const char *inject_fixed;
 	/* The name of the run this one starts after, or NULL: an injection aims at what that run did;
 	   a Valgrind run gets a time limit from that run's CPU time and is not needed at all when that
 	   run timed out or flooded its output (the same input cannot end differently under Valgrind). */
@@ -97,6 +104,7 @@ struct lab_def {
 extern const struct lab_def lab_read_map;
 extern const struct lab_def lab_write_msync;
 extern const struct lab_def lab_perf;
+extern const struct lab_def lab_share_map;
 
 /* The labs, in course order, NULL-terminated. */
 extern const struct lab_def *const all_labs[];

@@ -26,7 +26,7 @@ const struct run_def file_lab_runs[RUN_KIND_COUNT] = {
 	                .judged_by = "run" },
 };
 
-const struct lab_def *const all_labs[] = { &lab_read_map, &lab_write_msync, &lab_perf, NULL };
+const struct lab_def *const all_labs[] = { &lab_read_map, &lab_write_msync, &lab_perf, &lab_share_map, NULL };
 
 const struct lab_def *lab_find(const char *name)
 {

@@ -349,6 +349,10 @@ static double run_limit(const struct evidence *ev, int index, struct planned_run
 	int f = followed(lab, def);
 	const struct run_evidence *before = f >= 0 ? &ev->runs[f] : NULL;
 
+	if (def->inject_fixed) {
+		p->inject = xasprintf("inject=%s", def->inject_fixed);
+		return lab->run_seconds * time_scale();
+	}
 	if (def->inject_call) {
 		p->inject = before ? plan_injection(before, def, &p->inject_by_path, &p->inject_unreachable) : NULL;
 		return p->inject ? lab->run_seconds * time_scale() : -1;
@@ -409,7 +413,7 @@ bool runs_perform(struct workspace *ws, struct evidence *ev, unsigned wanted, do
 			break;
 		int i = by_start[k];
 		collect_run(ev, &plans[i]);
-		if (plans[i].inject)
+		if (plans[i].inject && lab->runs[i].inject_call)
 			ev->runs[i].inject_hit = injection_hit(&ev->runs[i]);
 		double t = ev->runs[i].res.wall_seconds;
 		timing[lab->runs[i].tool == TOOL_STRACE ? 0 : lab->runs[i].tool == TOOL_MEMCHECK ? 1 : 2] += t;
