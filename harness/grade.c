@@ -82,13 +82,7 @@ static void workspace_close(struct workspace *ws, bool keep, struct grade_result
 static void free_checks(struct grade_result *r)
 {
 	for (size_t i = 0; i < r->count; i++) {
-		struct check_result *c = &r->checks[i];
-
-		free(c->message);
-		free(c->note);
-		free(c->expected);
-		free(c->hint);
-		sb_free(&c->evidence);
+		check_result_free(&r->checks[i]);
 	}
 	free(r->checks);
 	r->checks = NULL;

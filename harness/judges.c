@@ -78,13 +78,27 @@ const char *run_start_error(const struct run_result *r)
 	return text;
 }
 
+/* Whether the space-separated list of check ids names id. */
+static bool names_check(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, " ");
+		if (len == n && !strncmp(p, id, n))
+			return true;
+		p += len;
+		p += strspn(p, " ");
+	}
+	return false;
+}
+
 bool fail_if_space_used_up(const struct evidence *ev, const struct check_def *c, struct check_result *res)
 {
 	for (size_t i = 0; i < ev->lab->run_count; i++) {
 		const struct run_evidence *run = &ev->runs[i];
 
-		if (!(c->runs & RUN_BIT(i)) || !run->performed || !run->def->judged_by ||
-		    strcmp(run->def->judged_by, c->id))
+		if (!(c->runs & RUN_BIT(i)) || !run->performed || !names_check(run->def->judged_by, c->id))
 			continue;
 		if (run->disk_full)
 			check_fail(res, M_LIMIT_DISK, run->disk_cap_mib);
@@ -102,6 +116,7 @@ bool fail_if_space_used_up(const struct evidence *ev, const struct check_def *c,
 void evidence_call(struct check_result *res, const struct trace_event *call)
 {
 	check_evidence(res, M_EV_STRACE, call_text(call));
+	check_ref_event(res, call);
 }
 
 void evidence_run_end(struct check_result *res, const struct run_evidence *run)
@@ -119,8 +134,9 @@ void evidence_run_end(struct check_result *res, const struct run_evidence *run)
 		check_evidence_msg(res, M_EV_SIGNALED, signal_name(r->term_signal));
 	else if (r->exited)
 		check_evidence_msg(res, M_EV_EXITED, r->exit_code);
+	check_ref_run(res, run);
 	if (run->traced && run->view.fatal_signal)
-		check_evidence(res, M_EV_STRACE, call_text(run->view.fatal_signal));
+		evidence_call(res, run->view.fatal_signal);
 	if (r->err_len > 0) {
 		/* The last few lines of stderr say most about why a program stopped. */
 		size_t lines = 0, from = r->err_len;
@@ -307,8 +323,13 @@ bool fail_if_mapping_wrong(const struct evidence *ev, const struct lab_map *m, u
 		evidence_call(res, m->call);
 		return true;
 	}
-	if (m->length < size || round_pages(m->length, ev->page_size) != round_pages(size, ev->page_size)) {
-		check_fail(res, M_MMAP_LENGTH, m->length, size);
+	/* The size the program itself learned before mapping (it may have grown or cut the file), else
+	   the file's size: the length is that, or that rounded up to whole pages. */
+	if (m->seen_known)
+		size = m->seen_size;
+	if (m->length != size && m->length != round_pages(size, ev->page_size)) {
+		check_fail(res, m->length == size + 1 ? M_MMAP_ONE_LONGER
+		                : m->length + 1 == size ? M_MMAP_ONE_SHORTER : M_MMAP_LENGTH, m->length, size);
 		evidence_call(res, m->call);
 		return true;
 	}
@@ -443,21 +464,37 @@ void judge_run(const struct evidence *ev, struct check_result *res)
 	check_pass(res, M_RUN_OK, r->wall_seconds);
 }
 
+/* Whether the (addr, len) arguments of call touch a page of mapping m. */
+static bool call_touches(const struct trace_event *call, const struct lab_map *m, size_t page)
+{
+	long long addr = 0, len = 0;
+
+	if (call->nargs < 2 || !trace_arg_number(&call->args[0], &addr) || !trace_arg_number(&call->args[1], &len))
+		return false;
+	unsigned long long end = (unsigned long long)addr + round_pages(len ? (unsigned long long)len : 1, page);
+	return (unsigned long long)addr < m->addr + round_pages(m->length, page) && m->addr < end;
+}
+
 bool fail_if_not_unmapped(const struct evidence *ev, const struct run_evidence *run, const struct lab_map *m,
                           struct check_result *res)
 {
 	const struct lab_view *v = &run->view;
 	const struct trace_event *u = m->unmapped_by;
 
-	/* Not removed: a failed munmap of it by the same process is the evidence, if there is one. */
+	/* Not removed: a failed munmap of it by the same process is the evidence, if there is one (an
+	   munmap of another mapping is not: then this one was simply left). */
 	for (size_t i = 0; i < v->munmap_count && !u; i++)
-		if (v->munmaps[i]->seq > m->call->seq && v->munmaps[i]->pid == m->call->pid)
+		if (v->munmaps[i]->seq > m->call->seq && v->munmaps[i]->pid == m->call->pid &&
+		    call_touches(v->munmaps[i], m, ev->page_size))
 			u = v->munmaps[i];
 	if (u)
 		return fail_if_unmap_wrong(ev, m, u, res);
 	if (skip_if_abnormal(run, res))
 		return true;
-	check_fail(res, M_MUNMAP_NONE);
+	if (v->munmap_count > 0)
+		check_fail(res, M_MUNMAP_OTHER_ONLY, m->addr);
+	else
+		check_fail(res, M_MUNMAP_NONE);
 	evidence_call(res, m->call);
 	return true;
 }
@@ -472,6 +509,8 @@ void judge_munmap(const struct evidence *ev, struct check_result *res)
 		check_skip(res, M_SKIP_NO_MAPPING);
 		return;
 	}
+	/* What is mapped at the end is what must be unmapped: follow mremap. */
+	m = lab_map_final(v, m);
 	check_expected(res, M_MUNMAP_EXPECT, m->addr, m->length);
 	if (fail_if_not_unmapped(ev, run, m, res))
 		return;
@@ -586,6 +625,7 @@ void judge_valgrind(const struct evidence *ev, struct check_result *res)
 		char *line = where ? xasprintf("%s (%s:%d)", f->title, where->file, where->line)
 		                   : xstrdup(f->title);
 		check_evidence(res, M_EV_VALGRIND, line);
+		check_ref_finding(res, f);
 		free(line);
 	}
 	/* A summary that counts errors the findings did not show still fails (reader safety net). */

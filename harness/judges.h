@@ -58,9 +58,10 @@ bool fail_if_abnormal(const struct run_evidence *run, struct check_result *res);
  * may only be missing because the program died first (the run check reports that). */
 bool skip_if_abnormal(const struct run_evidence *run, struct check_result *res);
 
-/* Fails the check and returns true when the successful mapping m is not of the whole file (size
- * bytes) with the lab's protection, shared, at offset 0; notes a read-only MAP_PRIVATE (it reads the
- * same bytes, so it passes). */
+/* Fails the check and returns true when the successful mapping m is not of the whole file with the
+ * lab's protection, shared, at offset 0; notes a read-only MAP_PRIVATE (it reads the same bytes, so
+ * it passes). The length must be the size the program learned before mapping (lab_map.seen_size;
+ * `size`, the file's size, when it learned none), or that size rounded up to whole pages. */
 bool fail_if_mapping_wrong(const struct evidence *ev, const struct lab_map *m, unsigned long long size,
                            struct check_result *res);
 

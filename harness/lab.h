@@ -45,8 +45,13 @@ struct run_def {
 	   run timed out or flooded its output (the same input cannot end differently under Valgrind). */
 	const char *follows;
 	/* The id of the check that judges how this run ended: its exit, its signal, its limits (disk,
-	   files, time, output). When the run exhausts its disk or file cap, that check fails. */
+	   files, time, output). When the run exhausts its disk or file cap, that check fails. Several
+	   ids, separated by spaces, when labs sharing the table judge it with different checks: the
+	   one the lab has and that declares the run. */
 	const char *judged_by;
+	/* The input case this run tries, as a student reads it ("빈 파일일 때"), for messages that must
+	   say which case went wrong; M_NONE for the normal file. */
+	enum msg_id case_name;
 };
 
 /* The runs of the two file labs (read-map, write-msync), in the order of file_lab_runs[]. */

@@ -23,7 +23,11 @@
 
 enum perf_run {
 	PERF_READ, PERF_MMAP, PERF_MMAP_SEQ, PERF_MMAP_POPULATE, PERF_RANDOM_PREAD, PERF_RANDOM_MMAP,
-	PERF_BAD_MODE, PERF_MISSING, PERF_EMPTY_READ, PERF_EMPTY_MMAP, PERF_RUN_COUNT
+	PERF_BAD_MODE, PERF_MISSING, PERF_EMPTY_READ, PERF_EMPTY_MMAP,
+	/* The other input cases the guide documents: seed 0, no --seed (1), the defaults of --buffer
+	   (65536) and --lookups (1000000, untraced: a million traced preads would take too long). */
+	PERF_READ_DEFAULT, PERF_PREAD_SEED0, PERF_PREAD_NO_SEED, PERF_RMMAP_SEED0, PERF_RMMAP_DEFAULTS,
+	PERF_RUN_COUNT
 };
 
 static const char *const args_read[] = { "read", "{file}", "--buffer", BUFFER_ARG, NULL };
@@ -34,6 +38,10 @@ static const char *const args_pread[] = { "random-pread", "{file}", "--lookups",
 static const char *const args_rmmap[] = { "random-mmap", "{file}", "--lookups", LOOKUPS_ARG, "--seed", "{seed}", NULL };
 static const char *const args_bad[] = { "frobnicate", "{file}", NULL };
 static const char *const args_read_only[] = { "read", "{file}", NULL };
+static const char *const args_pread_seed0[] = { "random-pread", "{file}", "--lookups", LOOKUPS_ARG, "--seed", "0", NULL };
+static const char *const args_pread_no_seed[] = { "random-pread", "{file}", "--lookups", LOOKUPS_ARG, NULL };
+static const char *const args_rmmap_seed0[] = { "random-mmap", "{file}", "--lookups", LOOKUPS_ARG, "--seed", "0", NULL };
+static const char *const args_rmmap_defaults[] = { "random-mmap", "{file}", NULL };
 
 static const struct run_def runs[PERF_RUN_COUNT] = {
 	[PERF_READ] = { .name = "read", .tool = TOOL_STRACE, .fixture = FIXTURE_BINARY,
@@ -49,13 +57,23 @@ static const struct run_def runs[PERF_RUN_COUNT] = {
 	[PERF_RANDOM_MMAP] = { .name = "random-mmap", .tool = TOOL_STRACE, .fixture = FIXTURE_BINARY,
 	                       .args = args_rmmap, .judged_by = "random-mmap" },
 	[PERF_BAD_MODE] = { .name = "bad-mode", .tool = TOOL_PLAIN, .fixture = FIXTURE_BINARY,
-	                    .args = args_bad, .judged_by = "errors" },
+	                    .args = args_bad, .judged_by = "errors", .case_name = M_CASE_BAD_MODE },
 	[PERF_MISSING] = { .name = "missing", .tool = TOOL_PLAIN, .fixture = FIXTURE_NONE,
-	                   .args = args_read_only, .judged_by = "errors" },
+	                   .args = args_read_only, .judged_by = "errors", .case_name = M_CASE_MISSING },
 	[PERF_EMPTY_READ] = { .name = "empty-read", .tool = TOOL_PLAIN, .fixture = FIXTURE_EMPTY,
-	                      .args = args_read_only, .judged_by = "errors" },
+	                      .args = args_read_only, .judged_by = "errors", .case_name = M_CASE_EMPTY },
 	[PERF_EMPTY_MMAP] = { .name = "empty-mmap", .tool = TOOL_STRACE, .fixture = FIXTURE_EMPTY,
-	                      .args = args_mmap, .judged_by = "errors" },
+	                      .args = args_mmap, .judged_by = "errors", .case_name = M_CASE_EMPTY },
+	[PERF_READ_DEFAULT] = { .name = "read-default", .tool = TOOL_PLAIN, .fixture = FIXTURE_BINARY,
+	                        .args = args_read_only, .judged_by = "read-mode", .case_name = M_CASE_DEFAULTS },
+	[PERF_PREAD_SEED0] = { .name = "random-pread-seed0", .tool = TOOL_STRACE, .fixture = FIXTURE_BINARY,
+	                       .args = args_pread_seed0, .judged_by = "random-pread", .case_name = M_CASE_SEED0 },
+	[PERF_PREAD_NO_SEED] = { .name = "random-pread-no-seed", .tool = TOOL_STRACE, .fixture = FIXTURE_BINARY,
+	                         .args = args_pread_no_seed, .judged_by = "random-pread", .case_name = M_CASE_NO_SEED },
+	[PERF_RMMAP_SEED0] = { .name = "random-mmap-seed0", .tool = TOOL_STRACE, .fixture = FIXTURE_BINARY,
+	                       .args = args_rmmap_seed0, .judged_by = "random-mmap", .case_name = M_CASE_SEED0 },
+	[PERF_RMMAP_DEFAULTS] = { .name = "random-mmap-defaults", .tool = TOOL_PLAIN, .fixture = FIXTURE_BINARY,
+	                          .args = args_rmmap_defaults, .judged_by = "random-mmap", .case_name = M_CASE_DEFAULTS },
 };
 
 /* The offsets of the random modes: xorshift64 as the lab's README specifies it. */
@@ -76,20 +94,57 @@ static uint64_t expected_lookup_sum(const char *data, size_t len, uint64_t seed,
 	return sum;
 }
 
+static bool judge_output(const struct evidence *ev, const struct run_evidence *run, struct check_result *res);
+
+/* The value of option `name` in the run's arguments ("{seed}" is the grading's seed), or `dflt`
+ * when the run does not give it. */
+static uint64_t run_option(const struct evidence *ev, const struct run_evidence *run, const char *name,
+                           uint64_t dflt)
+{
+	for (size_t i = 0; run->def->args[i]; i++)
+		if (!strcmp(run->def->args[i], name) && run->def->args[i + 1]) {
+			const char *v = run->def->args[i + 1];
+			return !strcmp(v, "{seed}") ? ev->seed : strtoull(v, NULL, 10);
+		}
+	return dflt;
+}
+
 /* The line a mode must print, up to " seconds=". */
 static char *expected_line(const struct evidence *ev, const struct run_evidence *run)
 {
 	const char *mode = run->def->args[0];
 
-	if (!strncmp(mode, "random-", 7))
-		return xasprintf("%s lookups=%d sum=%" PRIu64, mode, LOOKUPS,
-		                 expected_lookup_sum(run->before, run->before_len, ev->seed, LOOKUPS));
+	if (!strncmp(mode, "random-", 7)) {
+		uint64_t lookups = run_option(ev, run, "--lookups", 1000000);
+		return xasprintf("%s lookups=%" PRIu64 " sum=%" PRIu64, mode, lookups,
+		                 expected_lookup_sum(run->before, run->before_len, run_option(ev, run, "--seed", 1),
+		                                     (size_t)lookups));
+	}
 	uint64_t lines = 0, sum = 0;
 	for (size_t i = 0; i < run->before_len; i++) {
 		lines += run->before[i] == '\n';
 		sum += (unsigned char)run->before[i];
 	}
 	return xasprintf("%s lines=%" PRIu64 " sum=%" PRIu64, mode, lines, sum);
+}
+
+/* The other input cases of a mode (run plainly, or traced when `traced_judge` is given): each must
+ * print its right line too. Returns false after failing the check, naming the case. */
+static bool other_cases_ok(const struct evidence *ev, struct check_result *res, const int *runs, size_t n,
+                           bool (*traced_judge)(const struct evidence *, const struct run_evidence *,
+                                                struct check_result *))
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct run_evidence *run = run_of(ev, runs[i]);
+
+		if (!run->performed)
+			continue;
+		if (!judge_output(ev, run, res) || (run->traced && traced_judge && !traced_judge(ev, run, res))) {
+			check_evidence_msg(res, M_EV_CASE, msg(run->def->case_name));
+			return false;
+		}
+	}
+	return true;
 }
 
 /* Whether the program printed exactly "<want> seconds=<number>\n". */
@@ -252,7 +307,9 @@ static void judge_read_mode(const struct evidence *ev, struct check_result *res)
 		evidence_call(res, other);
 		return;
 	}
-	check_pass(res, M_PERF_READ_OK, reads, BUFFER_SIZE);
+	static const int others[] = { PERF_READ_DEFAULT };
+	if (other_cases_ok(ev, res, others, 1, NULL))
+		check_pass(res, M_PERF_READ_OK, reads, BUFFER_SIZE);
 }
 
 static void judge_mmap_mode(const struct evidence *ev, struct check_result *res)
@@ -310,36 +367,55 @@ static void judge_mmap_populate(const struct evidence *ev, struct check_result *
 	check_pass(res, M_PERF_POPULATE_OK);
 }
 
-static void judge_random_pread(const struct evidence *ev, struct check_result *res)
+/* The random-pread rules on one traced run: no mapping, exactly --lookups preads of 8 bytes. */
+static bool pread_run_ok(const struct evidence *ev, const struct run_evidence *run, struct check_result *res)
 {
-	const struct run_evidence *run = run_of(ev, PERF_RANDOM_PREAD);
 	static const char *const pread[] = { "pread64", NULL };
 	const struct trace_event *first;
+	uint64_t lookups = run_option(ev, run, "--lookups", 1000000);
 
-	if (!judge_output(ev, run, res) || fail_if_mapped(run, res))
-		return;
+	if (fail_if_mapped(run, res))
+		return false;
 	size_t n = count_calls(run, pread, &first);
-	if (n != LOOKUPS) {
-		check_fail(res, M_PERF_PREAD_COUNT, n, LOOKUPS);
+	if (n != lookups) {
+		check_fail(res, M_PERF_PREAD_COUNT, n, (int)lookups);
 		if (first)
 			evidence_call(res, first);
-		return;
+		return false;
 	}
 	long long count;
 	const struct trace_event *other = first_other_count(run, pread, 8, &count);
 	if (other) {
 		check_fail(res, M_PERF_PREAD_SIZE, count);
 		evidence_call(res, other);
-		return;
+		return false;
 	}
-	check_pass(res, M_PERF_PREAD_OK, n);
+	return true;
+}
+
+static void judge_random_pread(const struct evidence *ev, struct check_result *res)
+{
+	const struct run_evidence *run = run_of(ev, PERF_RANDOM_PREAD);
+	static const int others[] = { PERF_PREAD_SEED0, PERF_PREAD_NO_SEED };
+
+	if (!judge_output(ev, run, res) || !pread_run_ok(ev, run, res) ||
+	    !other_cases_ok(ev, res, others, sizeof others / sizeof others[0], pread_run_ok))
+		return;
+	check_pass(res, M_PERF_PREAD_OK, (size_t)LOOKUPS);
+}
+
+static bool single_mapping_ok(const struct evidence *ev, const struct run_evidence *run, struct check_result *res)
+{
+	return judge_single_mapping(ev, run, res) != NULL;
 }
 
 static void judge_random_mmap(const struct evidence *ev, struct check_result *res)
 {
 	const struct run_evidence *run = run_of(ev, PERF_RANDOM_MMAP);
+	static const int others[] = { PERF_RMMAP_SEED0, PERF_RMMAP_DEFAULTS };
 
-	if (judge_output(ev, run, res) && judge_single_mapping(ev, run, res))
+	if (judge_output(ev, run, res) && judge_single_mapping(ev, run, res) &&
+	    other_cases_ok(ev, res, others, sizeof others / sizeof others[0], single_mapping_ok))
 		check_pass(res, M_PERF_RANDOM_MMAP_OK, LOOKUPS);
 }
 
@@ -356,7 +432,7 @@ static void judge_errors(const struct evidence *ev, struct check_result *res)
 		if (fail_if_abnormal(failing[i].run, res))
 			return;
 		if (r->exit_code != failing[i].status || r->err_len == 0) {
-			check_fail(res, M_PERF_ERROR_RUN, failing[i].run->def->name, failing[i].status);
+			check_fail(res, M_PERF_ERROR_RUN, msg(failing[i].run->def->case_name), failing[i].status);
 			evidence_run_end(res, failing[i].run);
 			return;
 		}
@@ -374,8 +450,12 @@ static void judge_errors(const struct evidence *ev, struct check_result *res)
 		}
 	}
 	if (empty_mmap->view.map_count > 0) {
-		check_fail(res, M_EMPTY_MAPPED);
-		evidence_call(res, empty_mmap->view.maps[0].call);
+		const struct lab_map *em = &empty_mmap->view.maps[0];
+		if (em->ok)
+			check_fail(res, M_EMPTY_MAPPED_OK, em->length);
+		else
+			check_fail(res, M_EMPTY_MAPPED);
+		evidence_call(res, em->call);
 		return;
 	}
 	check_pass(res, M_PERF_ERRORS_OK);
@@ -385,12 +465,12 @@ static void judge_errors(const struct evidence *ev, struct check_result *res)
 static const struct check_def checks[] = {
 	/* id              step pts runs                        title                hint                 man            judge */
 	{ "build",           1, 1, 0,                           M_T_BUILD,           M_H_BUILD,           "gcc(1)",      judge_build },
-	{ "read-mode",       1, 2, R(PERF_READ),                M_T_PERF_READ,       M_H_PERF_READ,       "read(2)",     judge_read_mode },
+	{ "read-mode",       1, 2, R(PERF_READ) | R(PERF_READ_DEFAULT), M_T_PERF_READ,       M_H_PERF_READ,       "read(2)",     judge_read_mode },
 	{ "mmap-mode",       2, 2, R(PERF_MMAP),                M_T_PERF_MMAP,       M_H_PERF_MMAP,       "mmap(2)",     judge_mmap_mode },
 	{ "mmap-seq",        3, 1, R(PERF_MMAP_SEQ),            M_T_PERF_SEQ,        M_H_PERF_SEQ,        "madvise(2)",  judge_mmap_seq },
 	{ "mmap-populate",   3, 1, R(PERF_MMAP_POPULATE),       M_T_PERF_POPULATE,   M_H_PERF_POPULATE,   "mmap(2)",     judge_mmap_populate },
-	{ "random-pread",    4, 1, R(PERF_RANDOM_PREAD),        M_T_PERF_PREAD,      M_H_PERF_PREAD,      "pread(2)",    judge_random_pread },
-	{ "random-mmap",     4, 1, R(PERF_RANDOM_MMAP),         M_T_PERF_RANDOM_MMAP, M_H_PERF_RANDOM_MMAP, "mmap(2)",   judge_random_mmap },
+	{ "random-pread",    4, 1, R(PERF_RANDOM_PREAD) | R(PERF_PREAD_SEED0) | R(PERF_PREAD_NO_SEED), M_T_PERF_PREAD,      M_H_PERF_PREAD,      "pread(2)",    judge_random_pread },
+	{ "random-mmap",     4, 1, R(PERF_RANDOM_MMAP) | R(PERF_RMMAP_SEED0) | R(PERF_RMMAP_DEFAULTS), M_T_PERF_RANDOM_MMAP, M_H_PERF_RANDOM_MMAP, "mmap(2)",   judge_random_mmap },
 	{ "errors",          5, 1, R(PERF_BAD_MODE) | R(PERF_MISSING) | R(PERF_EMPTY_READ) | R(PERF_EMPTY_MMAP),
 	                                                        M_T_PERF_ERRORS,     M_H_PERF_ERRORS,     "mmap(2)",     judge_errors },
 };

@@ -55,6 +55,7 @@ static void evidence_first_difference(struct check_result *res, const char *want
 	if (got_has)
 		sb_escaped(&sb, gl, gn);
 	check_evidence_msg(res, M_OUTPUT_LINE_GOT, line + 1, got_has ? sb.data : "(EOF)");
+	check_ref_output(res, got, got_len, want, want_len);
 	sb_free(&sb);
 }
 
@@ -69,6 +70,10 @@ static void judge_output(const struct evidence *ev, struct check_result *res)
 		check_skip(res, M_SKIP_TIMEOUT);
 	} else if (r->output_capped) {
 		check_fail(res, M_OUTPUT_FLOOD, r->out_len);
+	} else if (run->view.read_count > 0) {
+		/* The bytes must come through the mapping, even when what was printed is right. */
+		check_fail(res, M_OUTPUT_READ_CALL, run->view.reads[0]->name);
+		evidence_call(res, run->view.reads[0]);
 	} else if (r->out_len == want_len && memcmp(r->out, want, want_len) == 0) {
 		const struct run_evidence *untraced = run_of(ev, RUN_PLAIN);
 		const struct run_result *u = &untraced->res;
@@ -103,8 +108,12 @@ static void judge_empty_file(const struct evidence *ev, struct check_result *res
 	if (fail_if_abnormal(run, res))
 		return;
 	if (run->view.map_count > 0) {
-		check_fail(res, M_EMPTY_MAPPED);
-		evidence_call(res, run->view.maps[0].call);
+		const struct lab_map *em = &run->view.maps[0];
+		if (em->ok)
+			check_fail(res, M_EMPTY_MAPPED_OK, em->length);
+		else
+			check_fail(res, M_EMPTY_MAPPED);
+		evidence_call(res, em->call);
 		evidence_run_end(res, run);
 		return;
 	}

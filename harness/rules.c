@@ -175,6 +175,8 @@ struct model {
 	struct fd_entry *fds;      size_t fd_count;
 	struct instance *live;     size_t live_count;
 	int spaces, tables;        /* ids handed out so far */
+	/* The size each address space's process last learned (index: space id). */
+	unsigned long long *seen;  bool *seen_known;  size_t seen_cap;
 	size_t page;
 };
 
@@ -429,8 +431,46 @@ static void see_dup(struct model *md, const struct trace_event *e, const char *l
 	add_fd(md, v, table, newfd, from ? from->open : -1, e);
 }
 
+/* Remembers that the process of e's address space learned the size `size` of the lab file. */
+static void learn_size(struct model *md, const struct trace_event *e, unsigned long long size)
+{
+	int space = proc_of(md, e->pid).space;
+
+	if ((size_t)space >= md->seen_cap) {
+		size_t cap = (size_t)space + 16;
+		md->seen = xrealloc(md->seen, cap * sizeof *md->seen);
+		md->seen_known = xrealloc(md->seen_known, cap * sizeof *md->seen_known);
+		memset(md->seen_known + md->seen_cap, 0, (cap - md->seen_cap) * sizeof *md->seen_known);
+		md->seen_cap = cap;
+	}
+	md->seen[space] = size;
+	md->seen_known[space] = true;
+}
+
+/* The size a stat-family call or lseek(SEEK_END) reported, when it can be read. */
+static bool reported_size(const struct trace_event *e, unsigned long long *size)
+{
+	long long v;
+
+	if (!strcmp(e->name, "lseek") || !strcmp(e->name, "_llseek")) {
+		long long off;
+		if (e->nargs < 2 || !trace_arg_number(&e->args[1], &off) || off != 0 || !e->ret_known)
+			return false;
+		*size = (unsigned long long)e->ret;
+		return true;
+	}
+	for (size_t i = 0; i < e->nargs; i++)
+		if (trace_struct_field(e->args[i].text, "st_size", &v) ||
+		    trace_struct_field(e->args[i].text, "stx_size", &v)) {
+			*size = (unsigned long long)v;
+			return true;
+		}
+	return false;
+}
+
 /* A call that tells the size of the lab file: the stat family on it, or lseek(fd, 0, SEEK_END). */
-static void see_size(const struct trace_event *e, const char *lab_path, const char *cwd, struct lab_view *v)
+static void see_size(struct model *md, const struct trace_event *e, const char *lab_path, const char *cwd,
+                     struct lab_view *v)
 {
 	const char *n = e->name;
 	bool lab = false;
@@ -444,8 +484,53 @@ static void see_size(const struct trace_event *e, const char *lab_path, const ch
 	else if (!strcmp(n, "lseek") || !strcmp(n, "_llseek"))
 		lab = fd_is_lab(e, 0, lab_path) && e->nargs >= 3 &&
 		      strstr(e->args[e->nargs - 1].text, "SEEK_END") != NULL;
-	if (lab && succeeded(e))
+	if (lab && succeeded(e)) {
+		unsigned long long size;
 		PUSH(v->sizes, v->size_count, e);
+		if (reported_size(e, &size))
+			learn_size(md, e, size);
+	}
+	/* A process that sets the size itself knows it too. */
+	if ((!strcmp(n, "ftruncate") || !strcmp(n, "ftruncate64")) && fd_is_lab(e, 0, lab_path) && succeeded(e)) {
+		unsigned long long size;
+		if (arg_number(e, 1, &size))
+			learn_size(md, e, size);
+	}
+}
+
+/* The argument index of the lab file's descriptor that a call reads bytes from (-1: none). */
+static int read_fd_arg(const char *n)
+{
+	if (!strcmp(n, "read") || !strcmp(n, "pread64") || !strcmp(n, "readv") || !strcmp(n, "preadv") ||
+	    !strcmp(n, "preadv2") || !strcmp(n, "splice") || !strcmp(n, "copy_file_range"))
+		return 0;
+	if (!strcmp(n, "sendfile") || !strcmp(n, "sendfile64"))
+		return 1;
+	return -1;
+}
+
+/* The argument index of the lab file's descriptor that a call writes bytes to (-1: none). */
+static int write_fd_arg(const char *n)
+{
+	if (!strcmp(n, "write") || !strcmp(n, "pwrite64") || !strcmp(n, "writev") || !strcmp(n, "pwritev") ||
+	    !strcmp(n, "pwritev2") || !strcmp(n, "sendfile") || !strcmp(n, "sendfile64"))
+		return 0;
+	if (!strcmp(n, "splice") || !strcmp(n, "copy_file_range"))
+		return 2;
+	return -1;
+}
+
+/* A call that moves bytes of the lab file without the mapping. */
+static void see_transfer(const struct trace_event *e, const char *lab_path, struct lab_view *v)
+{
+	int r = read_fd_arg(e->name), w = write_fd_arg(e->name);
+
+	if (!succeeded(e))
+		return;
+	if (r >= 0 && fd_is_lab(e, (size_t)r, lab_path))
+		PUSH(v->reads, v->read_count, e);
+	if (w >= 0 && fd_is_lab(e, (size_t)w, lab_path))
+		PUSH(v->writes, v->write_count, e);
 }
 
 static void see_mmap(struct model *md, const struct trace_event *e, const char *lab_path, struct lab_view *v)
@@ -463,6 +548,10 @@ static void see_mmap(struct model *md, const struct trace_event *e, const char *
 	m.prot = e->args[2].text;
 	m.flags = e->args[3].text;
 	m.space = proc_of(md, e->pid).space;
+	if ((size_t)m.space < md->seen_cap && md->seen_known[m.space]) {
+		m.seen_known = true;
+		m.seen_size = md->seen[m.space];
+	}
 	PUSH(v->maps, v->map_count, m);
 	if (m.ok) {
 		struct instance in = { m.space, v->map_count - 1 };
@@ -533,6 +622,31 @@ static void see_munmap(struct model *md, const struct trace_event *e, struct lab
 	}
 }
 
+/* mremap(old, old_size, new_size, flags[, new]): the lab mapping at old, in the caller's space, now
+ * lives at the address returned with new_size bytes: a new mapping (call = the mremap) that the
+ * unmapping rules judge, while the old one counts as released by the mremap. */
+static void see_mremap(struct model *md, const struct trace_event *e, struct lab_view *v)
+{
+	long i = next_overlap(md, v, e, 0);
+	unsigned long long new_size;
+
+	if (i < 0 || !succeeded(e) || !arg_number(e, 2, &new_size))
+		return;
+	size_t from = md->live[i].map;
+	struct lab_map moved = v->maps[from];
+	moved.call = e;
+	moved.addr = (unsigned long long)e->ret;
+	moved.length = new_size;
+	moved.unmapped_by = NULL;
+	moved.moved_to = 0;
+	moved.space = md->live[i].space;
+	PUSH(v->maps, v->map_count, moved);
+	if (v->maps[from].space == moved.space && !v->maps[from].unmapped_by)
+		v->maps[from].unmapped_by = e;
+	v->maps[from].moved_to = v->map_count;
+	md->live[i].map = v->map_count - 1;
+}
+
 /* A successful execve replaces the caller's address space (its mappings are gone). */
 static void see_execve(struct model *md, const struct trace_event *e, bool first)
 {
@@ -583,8 +697,11 @@ void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd
 			see_execve(&md, e, e == first_execve);
 		see_open(&md, e, lab_path, cwd, v);
 		see_dup(&md, e, lab_path, v);
-		see_size(e, lab_path, cwd, v);
+		see_size(&md, e, lab_path, cwd, v);
 		see_mmap(&md, e, lab_path, v);
+		see_transfer(e, lab_path, v);
+		if (!strcmp(e->name, "mremap"))
+			see_mremap(&md, e, v);
 		if (!strcmp(e->name, "msync") && touches_a_map(&md, v, e))
 			PUSH(v->msyncs, v->msync_count, e);
 		if (!strcmp(e->name, "munmap"))
@@ -607,6 +724,8 @@ void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd
 	pid_index_free(&md.proc_at);
 	free(md.births);
 	pid_index_free(&md.birth_at);
+	free(md.seen);
+	free(md.seen_known);
 	free(md.fds);
 	free(md.live);
 }
@@ -620,6 +739,8 @@ void lab_view_free(struct lab_view *v)
 	free(v->munmaps);
 	free(v->closes);
 	free(v->left_open);
+	free(v->reads);
+	free(v->writes);
 	memset(v, 0, sizeof *v);
 }
 
@@ -646,6 +767,22 @@ static bool counts(const struct trace_event *e, const char *name, const char *on
 {
 	return e->kind == TRACE_CALL && e->name && !strcmp(e->name, name) &&
 	       (!only_path || call_names_path(e, only_path));
+}
+
+const struct lab_map *lab_map_final(const struct lab_view *v, const struct lab_map *m)
+{
+	/* Each move makes a later entry, so the chain ends. */
+	while (m->moved_to > 0 && m->moved_to <= v->map_count && &v->maps[m->moved_to - 1] > m)
+		m = &v->maps[m->moved_to - 1];
+	return m;
+}
+
+bool lab_write_only_extends(const struct lab_view *v, const struct trace_event *w)
+{
+	for (size_t i = 0; i < v->map_count; i++)
+		if (v->maps[i].call->seq < w->seq)
+			return false;
+	return w->ret_known && w->ret <= 1;
 }
 
 size_t trace_call_ordinal(const struct trace *t, const struct trace_event *call, const char *only_path)

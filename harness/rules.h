@@ -44,7 +44,13 @@ struct lab_map {
 	const char *flags;
 	int space;                 /* the address space it was made in (0: the main process's) */
 	const struct trace_event *unmapped_by;   /* the munmap, in its own address space, that removed
-	                                            it (or a part of it), or NULL */
+	                                            it (or a part of it), or the mremap that moved it */
+	/* The size of the file as that process last learned it before this mmap: the result of its
+	   fstat/stat/statx/lseek(SEEK_END), or the length of its ftruncate. */
+	bool seen_known;
+	unsigned long long seen_size;
+	/* An mremap made a new mapping of it (call = the mremap): its index + 1 in maps, or 0. */
+	size_t moved_to;
 };
 
 struct lab_view {
@@ -57,6 +63,12 @@ struct lab_view {
 	const struct trace_event **munmaps; size_t munmap_count; /* munmap overlapping a lab mapping */
 	const struct trace_event **closes;  size_t close_count;  /* close of a lab descriptor */
 	struct lab_fd *left_open;  size_t left_open_count;     /* the main process's, at the end */
+	/* Bytes of the lab file moved by a system call instead of through the mapping: read, pread64,
+	   readv, preadv, preadv2, and sendfile, splice, copy_file_range from it; write, pwrite64,
+	   writev, pwritev, pwritev2, and sendfile, splice, copy_file_range into it. Failed calls are
+	   left out. */
+	const struct trace_event **reads;   size_t read_count;
+	const struct trace_event **writes;  size_t write_count;
 	const struct trace_event *fatal_signal;  /* the first "+++ killed by" of the main pid, or NULL */
 };
 
@@ -68,6 +80,13 @@ void lab_view_free(struct lab_view *v);
 /* The first successful mapping of the lab file (by any process or thread), or the first attempt if
  * none succeeded, or NULL. */
 const struct lab_map *lab_view_main_map(const struct lab_view *v);
+
+/* Where mapping m ended up after the mremaps that moved it (m itself when none did). */
+const struct lab_map *lab_map_final(const struct lab_view *v, const struct lab_map *m);
+
+/* Whether a write to the lab file only extends it (before any mapping: one byte, as the
+ * lseek + write idiom writes, like ftruncate) rather than putting bytes in it. */
+bool lab_write_only_extends(const struct lab_view *v, const struct trace_event *w);
 
 /* The 1-based position of `call` among the calls named like it made by the same pid: what strace's
  * inject=NAME:when=N counts. With only_path, only calls with an argument naming that path count

@@ -53,8 +53,8 @@ static const struct role_row roles[] = {
 	{ M_PERF_READ_OK, { "reads", "bytes per read" }, { "read {}번", "매번 {}바이트" }, { "{} reads", "asking for {} bytes" } },
 	{ M_PERF_PREAD_COUNT, { "pread calls", "lookups" }, { "pread 호출이 {}번", "조회 {}번" },
 	  { "{} pread calls", "per lookup, {})" } },
-	{ M_PERF_ERROR_RUN, { "run", "exit status wanted" }, { "{} 실행에서", "종료 상태 {})" },
-	  { "the {} run", "exit with status {}" } },
+	{ M_PERF_ERROR_RUN, { "input case", "exit status wanted" }, { "{} 표준 오류에", "종료 상태 {})" },
+	  { "{}, the program", "exit with status {}" } },
 	{ M_OPEN_EXPECT, { "input file", "access mode" }, { "{}를 ", "{}로 여는" }, { "of {} with", "with {}" } },
 	{ M_OPEN_WRONG_MODE, { "mode used", "mode wanted" }, { "{}로 열었다", "({}여야 한다)" },
 	  { "opened {} (", "must be {})" } },
@@ -63,6 +63,10 @@ static const struct role_row roles[] = {
 	  { "길이 {}(", "올린 {})", "), {}, MAP_SHARED" }, { "length {} (", "(or {}, rounded", "pages), {}, MAP_SHARED" } },
 	{ M_MMAP_PROT, { "protection used", "protection wanted" }, { "보호 속성이 {}이다", "({}여야 한다)" },
 	  { "protection is {} (", "must be {})" } },
+	{ M_MMAP_ONE_LONGER, { "mapping length", "size the program learned" },
+	  { "길이가 {}바이트로", "파일 크기 {}바이트보다" }, { "length is {},", "the {} bytes the program" } },
+	{ M_MMAP_ONE_SHORTER, { "mapping length", "size the program learned" },
+	  { "길이가 {}바이트로", "파일 크기 {}바이트보다" }, { "length is {},", "the {} bytes the program" } },
 	{ M_MMAP_LENGTH, { "mapping length", "file size" }, { "길이가 {}바이트", "파일 크기는 {}바이트" },
 	  { "length is {};", "holds {} bytes" } },
 	{ M_OUTPUT_EXPECT, { "file size", "bytes" }, { "File size is {} 한 줄", "이어서 {}바이트" },
@@ -110,6 +114,7 @@ static const struct role_row roles[] = {
 	{ M_HTML_CHECK_TITLE, { "check title", "points" }, { "{} (", "({}점)" }, { "{} (", "({} pt)" } },
 	{ M_LIST_LAB, { "lab", "folder", "title" }, { "{} (", "({})", "): {}" }, { "{} (", "({})", "): {}" } },
 	{ M_LIST_CHECK, { "check id", "points", "title" }, { "{} ", " {}점", "점  {}" }, { "{} ", " {} pt", "pt  {}" } },
+	{ M_PAGE_INJECTED, { "injected call", "injected error" }, { "{} 호출이", "{} 오류를" }, { "here {} was", "return {}" } },
 };
 
 /* The C type a conversion reads: two languages may differ in flags, width or even %llu against

@@ -80,11 +80,7 @@ static enum check_status judge(const char *id)
 	c->judge(&ev, &r);
 	ev.reader = NULL;
 	snprintf(last_message, sizeof last_message, "%s", r.message ? r.message : "");
-	free(r.message);
-	free(r.note);
-	free(r.expected);
-	free(r.hint);
-	sb_free(&r.evidence);
+	check_result_free(&r);
 	return r.status;
 }
 
