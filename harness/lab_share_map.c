@@ -306,7 +306,9 @@ static void judge_fork(const struct evidence *ev, struct check_result *res)
 		return;
 	}
 	if (shares_memory(first)) {
-		check_fail(res, M_SM_FORK_SHARES_MEMORY, first->name);
+		char *how = xasprintf("%s%s", first->name, is_call(first, "vfork") ? "" : "(CLONE_VM)");
+		check_fail(res, M_SM_FORK_SHARES_MEMORY, how);
+		free(how);
 		evidence_call(res, first);
 		return;
 	}

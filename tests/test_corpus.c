@@ -61,7 +61,7 @@ static char *read_expect(const char *file)
 
 static size_t list_entries(struct corpus_entry *out, size_t max)
 {
-	static const char *const labs[] = { "read-map", "write-msync", "perf" };
+	static const char *const labs[] = { "read-map", "write-msync", "perf", "share-map" };
 	size_t n = 0;
 
 	for (size_t l = 0; l < sizeof labs / sizeof labs[0]; l++) {
