@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_TAP, FORMAT_GRADESCOPE };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_TAP, FORMAT_GRADESCOPE, FORMAT_HTML };
 
 static int cmd_list(void)
 {
@@ -44,6 +44,28 @@ static int cmd_list(void)
 	return EXIT_ALL_PASSED;
 }
 
+/* Writes the page of a grading to path (beside whatever went to standard output) and says where it
+ * is, by its absolute path, on standard error: a lab's make check prints that line. */
+static int write_html_file(const char *path, const struct grade_result *r, const char *cmd)
+{
+	FILE *f = fopen(path, "w");
+	int rc = f ? report_html(f, r, cmd) : -1;
+
+	if (f && fclose(f) == EOF)
+		rc = -1;
+	if (rc == -1) {
+		fprintf(stderr, "mmaplab: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	char *full = realpath(path, NULL);
+	if (fflush(stdout) == EOF)
+		return -1;
+	fprintf(stderr, msg(M_PAGE_HTML_AT), full ? full : path);
+	fputc('\n', stderr);
+	free(full);
+	return 0;
+}
+
 static void cleanup_on_fatal(void)
 {
 	(void)sandbox_sweep_orphans();
@@ -54,6 +76,7 @@ static int cmd_grade(int argc, char **argv, const char *self)
 {
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "html", required_argument, NULL, 'H' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "step", required_argument, NULL, 's' },
 		{ "seed", required_argument, NULL, 'S' },
@@ -63,6 +86,7 @@ static int cmd_grade(int argc, char **argv, const char *self)
 	};
 	struct grade_options opt = { 0 };
 	enum format format = FORMAT_TEXT;
+	const char *html_path = NULL;
 	unsigned long long n;
 	int c;
 
@@ -79,6 +103,8 @@ static int cmd_grade(int argc, char **argv, const char *self)
 				format = FORMAT_TAP;
 			else if (!strcmp(optarg, "gradescope"))
 				format = FORMAT_GRADESCOPE;
+			else if (!strcmp(optarg, "html"))
+				format = FORMAT_HTML;
 			else
 				bad_value("--format", optarg);
 			break;
@@ -97,6 +123,11 @@ static int cmd_grade(int argc, char **argv, const char *self)
 			break;
 		case 'k':
 			opt.keep = true;
+			break;
+		case 'H':
+			if (!*optarg)
+				bad_value("--html", optarg);
+			html_path = optarg;
 			break;
 		case 'h':
 			fputs(msg(M_USAGE), stdout);
@@ -152,7 +183,13 @@ static int cmd_grade(int argc, char **argv, const char *self)
 		if (report_gradescope(stdout, &result, cmd) == -1)
 			status = EXIT_CANNOT_GRADE;
 		break;
+	case FORMAT_HTML:
+		if (report_html(stdout, &result, cmd) == -1)
+			status = EXIT_CANNOT_GRADE;
+		break;
 	}
+	if (html_path && write_html_file(html_path, &result, cmd) == -1)
+		status = EXIT_CANNOT_GRADE;
 	if (result.interrupted) {
 		if (format != FORMAT_TEXT) {
 			fprintf(stderr, "mmaplab: %s\n", msg(M_REPORT_INTERRUPTED));

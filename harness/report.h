@@ -18,6 +18,9 @@ void report_tap(FILE *f, const struct grade_result *r, const char *command);
 /* Gradescope's results.json (score, one test per check with its output). Returns 0, or -1 when the
  * JSON could not be built. */
 int report_gradescope(FILE *f, const struct grade_result *r, const char *command);
+/* One self-contained page of the grading (inline CSS and SVG, no script): the verdict, each run drawn
+ * (report_html.c). Returns 0, or -1 when it could not be written. */
+int report_html(FILE *f, const struct grade_result *r, const char *command);
 /* Every lab as JSON (name, folder, program, max_score, checks with id, step, points, title), for
  * scripts that must not parse the localized `list`. Returns 0, or -1 when it could not be written. */
 int report_labs_json(FILE *f);

@@ -2,34 +2,10 @@
  * system, and the test reads the class table from its DOM (one row per student, scores as in
  * summary.csv), checks that nothing from a student became markup, and reads the order the page's
  * own sort produced when it clicked its headers (the #selftest hook). `mmaplab report DIR` writes
- * the same page again. Chromium is Debian's `chromium` (installed by .ci/run). */
+ * the same page again, and every graded student's row links to that student's page (ID.page.html,
+ * tested in test_page.c). Chromium is Debian's `chromium` (installed by .ci/run). */
+#include "browserlib.h"
 #include "classlib.h"
-
-/* The path of chromium on PATH, or NULL. */
-static char *find_chromium(void)
-{
-	struct grader_run r = run_command((char *const[]){ "sh", "-c", "command -v chromium", NULL }, NULL);
-	char *path = r.status == 0 ? strndup(r.out, strcspn(r.out, "\n")) : NULL;
-	grader_run_free(&r);
-	return path;
-}
-
-/* The DOM of url after its scripts ran, as headless Chromium serializes it. */
-static char *dump_dom(const char *chromium, const char *url, const char *profile)
-{
-	char *user_data;
-	cr_assert_neq(asprintf(&user_data, "--user-data-dir=%s", profile), -1);
-	struct grader_run r = run_command(
-		(char *const[]){ "timeout", "120", (char *)chromium, "--headless", "--no-sandbox", "--disable-gpu",
-		                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-		                 "--no-first-run", user_data, "--dump-dom", (char *)url, NULL },
-		NULL);
-	cr_assert_eq(r.status, 0, "chromium --dump-dom %s failed:\n%s", url, r.err);
-	char *dom = r.out;
-	free(r.err);
-	free(user_data);
-	return dom;
-}
 
 /* s with the entities a DOM serializer writes in text (&lt; &gt; &amp;) turned back (malloc'd). */
 static char *unescape_text(const char *s)
@@ -145,6 +121,15 @@ Test(html, class_table_in_headless_chromium, .timeout = 300)
 	cr_expect(strstr(dom, "&lt;script&gt;document.title"), "the program's output shown as text");
 	cr_expect_null(strstr(dom, "pwned</title>"), "the title is the page's own");
 	cr_expect(strstr(dom, ">&lt;b&gt;&amp;\"x'</a>"), "a name with markup characters shown as text");
+	/* Every graded student's page of the grading, linked from the row, beside the JSON. */
+	cr_expect_eq(occurrences(dom, "<a class=\"page\" href="), 5, "a page link per graded student");
+	cr_expect(strstr(alice, "<a class=\"page\" href=\"alice.page.html\">"), "alice's page linked");
+	cr_expect(strstr(dom, "href=\"%3Cb%3E%26%22x%27.page.html\""), "an odd name percent-encoded in the link");
+	char *alice_page = path_in(out, "alice.page.html"), *tricky_page = path_in(out, "<b>&\"x'.page.html");
+	cr_expect(exists(alice_page) && exists(tricky_page), "the pages are there");
+	cr_expect(!exists(path_in(out, "dave.page.html")), "no page for a student who could not be graded");
+	free(alice_page);
+	free(tricky_page);
 
 	/* The page sorts itself when its headers are clicked. */
 	char *selftest;

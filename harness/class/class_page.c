@@ -1,6 +1,7 @@
 /* class_page.c - report.html, the class page: one self-contained page for the instructor (inline
  * CSS and JS, no network): the class table, sortable by clicking a header; each check's pass rate as
- * an inline SVG bar chart; and every student's text report in a <details> one click away.
+ * an inline SVG bar chart; every student's text report in a <details> one click away, and a link
+ * to the student's page of the grading (report_html.c) beside it.
  * Everything that comes from a student (ids, reasons, reports) is HTML-escaped by sb_html. */
 #include "classtable.h"
 #include "msg.h"
@@ -11,6 +12,8 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 static const char style[] =
 	"body{font-family:system-ui,'Noto Sans KR',sans-serif;margin:2em;color:#222;max-width:75em}\n"
@@ -143,8 +146,32 @@ static void html_chart(struct strbuf *sb, const struct class_table *t)
 	sb_puts(sb, "</svg>\n");
 }
 
+/* A link to the student's page of the grading (ID.page.html, beside this page), when it is there: the
+ * id percent-encoded, so that any name stays one relative address. */
+static void page_link(struct strbuf *sb, const struct class_row *r, const char *root)
+{
+	char *path = outdir_file(root, r->id, STUDENT_PAGE_EXT);
+	struct stat st;
+
+	if (r->state == ROW_GRADED && stat(path, &st) == 0) {
+		sb_puts(sb, " <a class=\"page\" href=\"");
+		for (const unsigned char *p = (const unsigned char *)r->id; *p; p++) {
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+			    strchr("-_.~", *p))
+				sb_putc(sb, (char)*p);
+			else
+				sb_printf(sb, "%%%02X", *p);
+		}
+		sb_puts(sb, "." STUDENT_PAGE_EXT "\">");
+		html_msg(sb, M_PAGE_LINK);
+		sb_puts(sb, "</a>");
+	}
+	free(path);
+}
+
 /* One row of the class table. */
-static void html_row(struct strbuf *sb, const struct class_table *t, const struct class_row *r, size_t index)
+static void html_row(struct strbuf *sb, const struct class_table *t, const struct class_row *r, size_t index,
+                     const char *root)
 {
 	bool graded = r->state == ROW_GRADED;
 
@@ -154,7 +181,9 @@ static void html_row(struct strbuf *sb, const struct class_table *t, const struc
 	sb_html(sb, r->id);
 	sb_printf(sb, "\"><a class=\"report\" href=\"#s%zu\">", index);
 	sb_html(sb, r->id);
-	sb_puts(sb, "</a></td>");
+	sb_puts(sb, "</a>");
+	page_link(sb, r, root);
+	sb_puts(sb, "</td>");
 	if (graded)
 		sb_printf(sb, "<td data-v=\"%d\">%d/%d</td>", r->score, r->score, r->max_score);
 	else
@@ -174,7 +203,7 @@ static void html_row(struct strbuf *sb, const struct class_table *t, const struc
 }
 
 /* The sortable table of the class. */
-static void html_table(struct strbuf *sb, const struct class_table *t)
+static void html_table(struct strbuf *sb, const struct class_table *t, const char *root)
 {
 	sb_puts(sb, "<h2>");
 	html_msg(sb, M_HTML_CLASS);
@@ -195,7 +224,7 @@ static void html_table(struct strbuf *sb, const struct class_table *t)
 	html_msg(sb, M_HTML_ERROR);
 	sb_puts(sb, "</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < t->n; i++)
-		html_row(sb, t, &t->rows[i], i);
+		html_row(sb, t, &t->rows[i], i, root);
 	sb_puts(sb, "</tbody></table>\n");
 }
 
@@ -238,7 +267,7 @@ int class_page_write(FILE *f, const struct class_table *t, const char *root)
 	sb_printf(&sb, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
 	html_head(&sb, t);
 	html_chart(&sb, t);
-	html_table(&sb, t);
+	html_table(&sb, t, root);
 	html_reports(&sb, t, root);
 	sb_printf(&sb, "<pre id=\"selftest\" hidden></pre>\n<script>\n%s</script>\n</body>\n</html>\n", script);
 	size_t written = fwrite(sb.data, 1, sb.len, f);

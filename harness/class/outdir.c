@@ -144,7 +144,7 @@ static void remove_result(const char *root, const char *id, const char *ext)
 	free(path);
 }
 
-/* Leaves ID.error with the reason and no ID.json or ID.txt. */
+/* Leaves ID.error with the reason and no ID.json, ID.txt or page. */
 void outdir_record_error(const struct outdir *o, const char *id, const char *reason)
 {
 	char *line = xasprintf("%s\n", reason);
@@ -154,6 +154,7 @@ void outdir_record_error(const struct outdir *o, const char *id, const char *rea
 	/* An old result would otherwise speak for a submission that no longer grades. */
 	remove_result(o->root, id, "json");
 	remove_result(o->root, id, "txt");
+	remove_result(o->root, id, STUDENT_PAGE_EXT);
 }
 
 /* Removes a stale ID.error of a student who is now graded. */

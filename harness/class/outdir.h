@@ -1,6 +1,6 @@
-/* outdir.h - a batch's output directory: one file per student and per kind (ID.json, ID.txt, or
- * ID.error for a student who could not be graded), the manifest .batch.json, and writes that no
- * reader ever sees half of (a temporary file in DIR/.partial, then rename()). */
+/* outdir.h - a batch's output directory: one file per student and per kind (ID.json, ID.txt and
+ * ID.page.html, or ID.error for a student who could not be graded), the manifest .batch.json, and
+ * writes that no reader ever sees half of (a temporary file in DIR/.partial, then rename()). */
 #ifndef MMAPLAB_OUTDIR_H
 #define MMAPLAB_OUTDIR_H
 
@@ -20,6 +20,10 @@ int outdir_open(struct outdir *o, const char *root);
 
 /* Removes DIR/.partial and releases the lock. */
 void outdir_close(struct outdir *o);
+
+/* A student's page of the grading is ID.page.html: never report.html, the class page, whatever the
+ * student is called. */
+#define STUDENT_PAGE_EXT "page.html"
 
 /* The path DIR/ID.EXT (malloc'd). */
 char *outdir_file(const char *root, const char *id, const char *ext);

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "grade.h"
 #include "msg.h"
+#include "outdir.h"
 #include "report.h"
 #include "sandbox.h"
 #include "scratch.h"
@@ -72,6 +73,9 @@ static void write_report(const struct pool_config *c, const struct student *st, 
 	if (!strcmp(ext, "json")) {
 		if (report_json(f, r, cmd) == -1)
 			die("%s: cannot build the JSON report", path);
+	} else if (!strcmp(ext, STUDENT_PAGE_EXT)) {
+		if (report_html(f, r, cmd) == -1)
+			die("%s: %s", path, strerror(errno));
 	} else {
 		report_text(f, r, cmd, false);
 	}
@@ -108,6 +112,7 @@ static void worker_main(const struct pool_config *c, const struct student *st, c
 	char *cmd = replay_command(c->self, &r);
 	/* The text first: ID.json being there is what says the student is finished. */
 	write_report(c, st, "txt", &r, cmd);
+	write_report(c, st, STUDENT_PAGE_EXT, &r, cmd);
 	write_report(c, st, "json", &r, cmd);
 	free(cmd);
 	grade_result_free(&r);
