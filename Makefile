@@ -9,6 +9,7 @@
 #   make fuzz       the libFuzzer targets of the strace and Valgrind readers (FUZZ_SECONDS each)
 #   make gradescope build/gradescope-autograder.zip (LAB=... chooses the lab)
 #   make classroom  build/classroom/LAB/, a GitHub Classroom template repository (LAB=...)
+#   make screenshot docs-ko/img/grading-page.png, the page of a grading as docs-ko/grader.md shows it
 #   make clean
 
 # make's built-in default for CC is cc; the course compiles with gcc.
@@ -35,7 +36,7 @@ LIB_OBJ     := $(LIB_SRC:harness/%.c=$(BUILD)/obj/%.o)
 TEST_SRC    := $(wildcard tests/test_*.c)
 TEST_BIN    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all grade test sanitize bench bench-mmap fuzz gradescope classroom clean
+.PHONY: all grade test sanitize bench bench-mmap fuzz gradescope classroom screenshot clean
 all: $(BUILD)/mmaplab
 
 # Grades a bundled example: the note's reading program, as the note wrote it.
@@ -136,6 +137,22 @@ classroom:
 	cp --parents $(HARNESS_SRC) $(HARNESS_HDR) $(CLASSROOM_OUT)/.mmaplab/
 	cp scripts/lab-submission.sh $(CLASSROOM_OUT)/.mmaplab/scripts/
 	cp classroom/grade.sh $(CLASSROOM_OUT)/.mmaplab/classroom/
+
+# The picture of a grading's page in docs-ko/grader.md: a one-bug program graded with --html at a
+# fixed seed and photographed by headless Chromium (chromium and a Korean font, fonts-nanum, from
+# scripts/install-deps --test). make test takes the same kind of screenshot into its own directory;
+# only this target writes the tracked one.
+SCREENSHOT_LAB ?= read-map
+SCREENSHOT_SUBMISSION ?= tests/corpus/read-map/munmap-11.c
+SCREENSHOT_PNG ?= docs-ko/img/grading-page.png
+screenshot: $(BUILD)/mmaplab
+	@command -v chromium >/dev/null || { echo "make screenshot: chromium is not installed"; exit 2; }
+	rm -rf $(BUILD)/screenshot
+	mkdir -p $(BUILD)/screenshot $(dir $(SCREENSHOT_PNG))
+	$(BUILD)/mmaplab grade --seed=42 --html $(BUILD)/screenshot/page.html $(SCREENSHOT_LAB) $(SCREENSHOT_SUBMISSION) >/dev/null || [ $$? -eq 1 ]
+	chromium --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars \
+		--user-data-dir=$(abspath $(BUILD)/screenshot/profile) --window-size=1000,2050 \
+		--screenshot=$(abspath $(SCREENSHOT_PNG)) file://$(abspath $(BUILD)/screenshot/page.html) 2>/dev/null
 
 # The documents' behavioural claims as programs: each prints "fact:" and "env:" lines about this
 # machine. They work in a directory under $(BUILD), so on the repository's filesystem, which some

@@ -59,7 +59,8 @@ static const char style[] =
 	"svg .page{fill:var(--box);stroke:var(--muted);stroke-width:.6}svg .page.beyond{fill:none;stroke-dasharray:3 2}\n"
 	"svg .zero{fill:var(--zero);opacity:.85}svg .eof line{stroke:var(--fail);stroke-width:2}svg line.eof{stroke:var(--fail);stroke-width:2}\n"
 	"svg .map .span{fill:var(--span)}svg .map .bar{fill:var(--map)}svg .map.leak .bar{fill:none;stroke:var(--fail);stroke-width:2;stroke-dasharray:5 3}\n"
-	"svg .msync .bar{fill:var(--msync)}svg .munmap .bar{fill:var(--munmap)}\n"
+	"svg .msync .bar{fill:var(--msync)}svg .munmap .bar{fill:var(--munmap)}svg .msync .span{fill:none}\n"
+	"svg .munmap .span{fill:var(--munmap);opacity:.3}\n"
 	"svg .cited .bar{stroke:var(--fail);stroke-width:2.5}svg .cited text{fill:var(--fail);font-weight:bold}\n"
 	"svg .cell rect{fill:var(--box);stroke:var(--line)}svg .cell.past rect{fill:var(--zero);stroke-dasharray:2 2}\n"
 	"svg .cell.cite rect{fill:var(--failbg);stroke:var(--fail);stroke-width:2}\n"
@@ -611,9 +612,9 @@ static void html_run(struct strbuf *sb, const struct grade_result *r, size_t i)
 		sb_puts(sb, "</p></section>\n");
 		return;
 	}
+	/* The picture first, then how the run ended and what it printed. */
 	if (run->traced)
 		html_timeline(sb, r, i);
-	html_outcome(sb, run);
 	if (run->traced && run->before && (run->view.map_count || i == 0))
 		page_file_map(sb, r, i);
 	if (run->before && (r->lab->needs_write || (run->after_exists && (run->after_len != run->before_len ||
@@ -621,6 +622,7 @@ static void html_run(struct strbuf *sb, const struct grade_result *r, size_t i)
 		page_byte_diff(sb, r, i);
 	if (run->memchecked)
 		html_findings(sb, r, i);
+	html_outcome(sb, run);
 	sb_puts(sb, "</section>\n");
 }
 

@@ -171,13 +171,16 @@ static void draw_range(struct strbuf *sb, const struct grade_result *r, const st
                        const char *cls, double scale, double y)
 {
 	double x = c->from * scale, w = c->len * scale;
+	/* munmap removes whole pages: what it really took away, behind what it named. */
+	double span = !strcmp(cls, "munmap") ? (double)round_pages((unsigned long long)c->len, r->ev.page_size) * scale : w;
 
 	sb_printf(sb, "<g data-offset=\"%.0f\" data-length=\"%.0f\"", c->from, c->len);
 	cited_attrs(sb, r, c->e, cls);
 	sb_puts(sb, "><a href=\"");
 	call_anchor(sb, r, c->e);
-	sb_printf(sb, "\"><rect class=\"bar\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"12\"/>", x, y, w < 1 ? 1 : w);
-	bar_label(sb, r, c->e, x + (w < 1 ? 1 : w) + 4, y + 10, c->e->name);
+	sb_printf(sb, "\"><rect class=\"span\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"12\"/>", x, y, span);
+	sb_printf(sb, "<rect class=\"bar\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"12\"/>", x, y, w < 1 ? 1 : w);
+	bar_label(sb, r, c->e, x + (span > w ? span : w < 1 ? 1 : w) + 4, y + 10, c->e->name);
 	sb_puts(sb, "</a></g>\n");
 }
 

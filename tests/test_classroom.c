@@ -131,6 +131,11 @@ Test(classroom, template_workflow_grade_equals_the_kit_score, .timeout = 300)
 	write_variant(starter, NULL, NULL);
 	struct grader_run m = run_command((char *const[]){ "make", "-s", "-C", repo, "check", NULL }, NULL);
 	cr_expect_eq(m.status, 0, "make check in the template:\n%s%s", m.out, m.err);
+	/* ... and writes the page of the grading into the kit's build directory, never the student's folder. */
+	char *page = path_in(repo, ".mmaplab/build/check/read-map.html");
+	cr_expect(strstr(m.err, "자세히 보기: ") && strstr(m.err, page), "make check names its page:\n%s", m.err);
+	cr_expect(exists(page), "the page is there");
+	free(page);
 	grader_run_free(&m);
 
 	/* No lab file: an errored result worth 0 of 14, with the reason. */
