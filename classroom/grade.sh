@@ -11,7 +11,7 @@
 # must run, and it fails the job itself when a check failed.
 set -uo pipefail
 
-LAB=${MMAPLAB_LAB:?MMAPLAB_LAB names the lab (read-map, write-msync)}
+LAB=${MMAPLAB_LAB:?MMAPLAB_LAB names the lab (read-map, write-msync, perf, share-map)}
 KIT=${MMAPLAB_KIT:-$(cd "$(dirname "$0")/.." && pwd)}
 REPO=${GITHUB_WORKSPACE:-$PWD}
 OUTPUT=${GITHUB_OUTPUT:-/dev/stdout}

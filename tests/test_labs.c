@@ -13,6 +13,7 @@ struct lab_case {
 static const struct lab_case lab_cases[] = {
 	{ "read-map", "labs/01-read-map", "solutions/read-map", 5 },
 	{ "write-msync", "labs/02-write-msync", "solutions/write-msync", 6 },
+	{ "share-map", "labs/04-share-map", "solutions/share-map", 6 },
 };
 
 static char *repo_path(const char *rel)

@@ -206,7 +206,7 @@ Test(terms, one_term_each_in_docs_labs_and_messages)
 	found = files = tables = 0;
 	snprintf(path, sizeof path, "%s/docs-ko", repo_root());
 	cr_assert_eq(nftw(path, visit_docs, 16, FTW_PHYS), 0, "cannot walk %s", path);
-	static const char *const labs[] = { "01-read-map", "02-write-msync", "03-perf" };
+	static const char *const labs[] = { "01-read-map", "02-write-msync", "03-perf", "04-share-map" };
 	for (size_t i = 0; i < sizeof labs / sizeof labs[0]; i++) {
 		snprintf(path, sizeof path, "%s/labs/%s/README.md", repo_root(), labs[i]);
 		check_text(path, "ko");

@@ -1,0 +1,1 @@
+../../labs/04-share-map/share_map.c
