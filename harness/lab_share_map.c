@@ -48,7 +48,8 @@ static const struct run_def runs[SM_RUN_COUNT] = {
 	   parent when it gives up. Every program ends this run killed; wait judges the parent. */
 	[SM_KILL] = { .name = "kill-child", .tool = TOOL_STRACE, .fixture = FIXTURE_TEXT_NL16,
 	              .inject_fixed = "exit_group:signal=SIGKILL:when=1", .judged_by = "wait" },
-	[SM_MISSING] = { .name = "missing", .tool = TOOL_PLAIN, .fixture = FIXTURE_NONE, .judged_by = "error-open" },
+	[SM_MISSING] = { .name = "missing", .tool = TOOL_PLAIN, .fixture = FIXTURE_NONE, .judged_by = "error-open",
+	                 .case_name = M_CASE_MISSING },
 	[SM_INJECT_MMAP] = { .name = "inject-mmap", .tool = TOOL_STRACE, .fixture = FIXTURE_TEXT_NL16,
 	                     .args = file_arg, .inject_call = "mmap", .inject_error = "ENOMEM",
 	                     .follows = "normal", .judged_by = "error-mmap" },
