@@ -180,7 +180,14 @@ static void draw_range(struct strbuf *sb, const struct grade_result *r, const st
 	call_anchor(sb, r, c->e);
 	sb_printf(sb, "\"><rect class=\"span\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"12\"/>", x, y, span);
 	sb_printf(sb, "<rect class=\"bar\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"12\"/>", x, y, w < 1 ? 1 : w);
-	bar_label(sb, r, c->e, x + (span > w ? span : w < 1 ? 1 : w) + 4, y + 10, c->e->name);
+	/* Another process's call acts on its own copy of the mapping: say whose it is. */
+	int run = page_run_of_event(r, c->e);
+	char name[48];
+	if (run >= 0 && c->map >= 0 && r->ev.runs[run].view.maps[c->map].call->pid != c->e->pid)
+		snprintf(name, sizeof name, "%.20s (pid %d)", c->e->name, c->e->pid);
+	else
+		snprintf(name, sizeof name, "%.20s", c->e->name);
+	bar_label(sb, r, c->e, x + (span > w ? span : w < 1 ? 1 : w) + 4, y + 10, name);
 	sb_puts(sb, "</a></g>\n");
 }
 
@@ -219,7 +226,7 @@ static void map_list(struct strbuf *sb, const struct grade_result *r, size_t i, 
 		sb_puts(sb, "</li>");
 	}
 	for (size_t k = 0; k < nranges; k++) {
-		sb_puts(sb, "<li>");
+		sb_printf(sb, "<li>(pid %d) ", ranges[k].e->pid);
 		sb_html(sb, call_text(ranges[k].e));
 		if (ranges[k].map >= 0)
 			sb_printf(sb, " &rarr; mmap #%d, ", ranges[k].map + 1);

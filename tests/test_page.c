@@ -5,8 +5,8 @@
  * page that holds every graded page in an iframe and measures them through their DOM: each mapping
  * bar as wide as its length on the drawing's scale, the failing call marked with its check's id,
  * the injected call labelled, the bytes past the end of the file highlighted, the output window
- * marked, every link of the verdict landing on an element. A program that prints <script> must not
- * run script in the page. A screenshot is taken into the test's own directory (make screenshot
+ * marked, every link of the verdict landing on an element. Every page stays under 300 KB, also for a
+ * program that floods its output. A program that prints <script> must not run script in the page. A screenshot is taken into the test's own directory (make screenshot
  * refreshes the one in docs-ko; tests never write tracked files). */
 #include "browserlib.h"
 #include "classlib.h"
@@ -167,6 +167,7 @@ Test(page, gradings_drawn_in_headless_chromium, .timeout = 300)
 		{ "write-solution", "write-msync", "solutions/write-msync" },
 		{ "write-past-end", "write-msync", "tests/corpus/write-msync/write-past-end.c" },
 		{ "script", "read-map", NULL },
+		{ "output-flood", "read-map", "tests/corpus/read-map/output-flood.c" },
 	};
 	/* A mapping one byte longer than the file, and a second mapping never unmapped. */
 	put_variant(subs, "plus-one.c", "mmap(NULL, len,", "mmap(NULL, len + 1,");
