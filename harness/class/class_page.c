@@ -7,6 +7,7 @@
 #include "msg.h"
 #include "outdir.h"
 #include "report.h"
+#include "report_html.h"
 #include "text.h"
 #include "util.h"
 
@@ -72,19 +73,6 @@ static int cell_rank(enum cell c)
 	return c == CELL_PASS ? 2 : c == CELL_FAIL ? 1 : c == CELL_SKIP ? 0 : -1;
 }
 
-/* Appends a message from the language table, formatted, then HTML-escaped. */
-static void html_msg(struct strbuf *sb, enum msg_id m, ...)
-{
-	struct strbuf text;
-	va_list ap;
-
-	sb_init(&text);
-	va_start(ap, m);
-	sb_vprintf(&text, msg(m), ap);
-	va_end(ap);
-	sb_html(sb, text.data);
-	sb_free(&text);
-}
 
 /* The headline: counts, mean and seed of the class. */
 static void html_head(struct strbuf *sb, const struct class_table *t)
@@ -101,16 +89,16 @@ static void html_head(struct strbuf *sb, const struct class_table *t)
 				seeded = &t->rows[i];
 		}
 	sb_puts(sb, "<h1>");
-	html_msg(sb, M_HTML_TITLE, t->lab->name);
+	page_msg(sb, M_HTML_TITLE, t->lab->name);
 	sb_puts(sb, "</h1>\n<p>");
-	html_msg(sb, M_BATCH_SUMMARY_HEAD, t->lab->name, t->n, graded, t->n - graded);
+	page_msg(sb, M_BATCH_SUMMARY_HEAD, t->lab->name, t->n, graded, t->n - graded);
 	if (graded) {
 		sb_puts(sb, " &middot; ");
-		html_msg(sb, M_BATCH_SUMMARY_MEAN, (double)total / (double)graded, t->max_score);
+		page_msg(sb, M_BATCH_SUMMARY_MEAN, (double)total / (double)graded, t->max_score);
 	}
 	if (seeded) {
 		sb_puts(sb, " &middot; ");
-		html_msg(sb, M_REPORT_SEED, (unsigned long long)seeded->seed);
+		page_msg(sb, M_REPORT_SEED, (unsigned long long)seeded->seed);
 	}
 	sb_puts(sb, "</p>\n");
 }
@@ -124,7 +112,7 @@ static void html_chart(struct strbuf *sb, const struct class_table *t)
 	for (size_t i = 0; i < t->n; i++)
 		graded += t->rows[i].state == ROW_GRADED;
 	sb_puts(sb, "<h2>");
-	html_msg(sb, M_HTML_PASS_RATES);
+	page_msg(sb, M_HTML_PASS_RATES);
 	sb_printf(sb, "</h2>\n<svg id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">\n",
 	          label_w + bar_w + 130, row_h * (int)t->lab->check_count + 4);
 	for (size_t k = 0; k < t->lab->check_count; k++) {
@@ -163,7 +151,7 @@ static void page_link(struct strbuf *sb, const struct class_row *r, const char *
 				sb_printf(sb, "%%%02X", *p);
 		}
 		sb_puts(sb, "." STUDENT_PAGE_EXT "\">");
-		html_msg(sb, M_PAGE_LINK);
+		page_msg(sb, M_PAGE_LINK);
 		sb_puts(sb, "</a>");
 	}
 	free(path);
@@ -206,22 +194,22 @@ static void html_row(struct strbuf *sb, const struct class_table *t, const struc
 static void html_table(struct strbuf *sb, const struct class_table *t, const char *root)
 {
 	sb_puts(sb, "<h2>");
-	html_msg(sb, M_HTML_CLASS);
+	page_msg(sb, M_HTML_CLASS);
 	sb_puts(sb, "</h2>\n<p>");
-	html_msg(sb, M_HTML_SORT_HINT);
+	page_msg(sb, M_HTML_SORT_HINT);
 	sb_puts(sb, "</p>\n<table id=\"class\"><thead><tr><th data-type=\"text\" data-key=\"student\">");
-	html_msg(sb, M_HTML_STUDENT);
+	page_msg(sb, M_HTML_STUDENT);
 	sb_puts(sb, "</th><th data-type=\"num\" data-key=\"score\">");
-	html_msg(sb, M_HTML_SCORE);
+	page_msg(sb, M_HTML_SCORE);
 	sb_puts(sb, "</th>");
 	for (size_t k = 0; k < t->lab->check_count; k++) {
 		const struct check_def *c = &t->lab->checks[k];
 		sb_printf(sb, "<th data-type=\"num\" data-key=\"%s\" title=\"", c->id);
-		html_msg(sb, M_HTML_CHECK_TITLE, msg(c->title), c->points);
+		page_msg(sb, M_HTML_CHECK_TITLE, msg(c->title), c->points);
 		sb_printf(sb, "\">%s</th>", c->id);
 	}
 	sb_puts(sb, "<th data-type=\"text\" data-key=\"error\">");
-	html_msg(sb, M_HTML_ERROR);
+	page_msg(sb, M_HTML_ERROR);
 	sb_puts(sb, "</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < t->n; i++)
 		html_row(sb, t, &t->rows[i], i, root);
@@ -232,7 +220,7 @@ static void html_table(struct strbuf *sb, const struct class_table *t, const cha
 static void html_reports(struct strbuf *sb, const struct class_table *t, const char *root)
 {
 	sb_puts(sb, "<h2>");
-	html_msg(sb, M_HTML_REPORTS);
+	page_msg(sb, M_HTML_REPORTS);
 	sb_puts(sb, "</h2>\n");
 	for (size_t i = 0; i < t->n; i++) {
 		const struct class_row *r = &t->rows[i];
@@ -263,7 +251,7 @@ int class_page_write(FILE *f, const struct class_table *t, const char *root)
 	sb_printf(&sb, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
 	          msg_lang() == LANG_EN ? "en" : "ko");
 	sb_puts(&sb, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	html_msg(&sb, M_HTML_TITLE, t->lab->name);
+	page_msg(&sb, M_HTML_TITLE, t->lab->name);
 	sb_printf(&sb, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
 	html_head(&sb, t);
 	html_chart(&sb, t);
