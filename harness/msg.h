@@ -130,6 +130,7 @@
 	X(M_LIMIT_INODES) \
 	/* lab share-map */ \
 	X(M_LAB_SHARE_MAP) \
+	X(M_SKIP_RUN_FAILED_CALL) \
 	X(M_T_SM_FORK) \
 	X(M_T_SM_SHARED_WRITE) \
 	X(M_T_SM_WAIT) \

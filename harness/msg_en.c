@@ -473,4 +473,5 @@ const char *const msg_en[M_COUNT] = {
 	[M_CASE_SEED0] = "with --seed 0",
 	[M_CASE_NO_SEED] = "without --seed (default 1)",
 	[M_CASE_DEFAULTS] = "without options (the defaults)",
+	[M_SKIP_RUN_FAILED_CALL] = "not judged: a %s call on the input file failed and the program reported it on stderr and stopped; that call's own check judges it",
 };

@@ -474,4 +474,5 @@ const char *const msg_ko[M_COUNT] = {
 	[M_CASE_SEED0] = "--seed 0을 주었을 때",
 	[M_CASE_NO_SEED] = "--seed를 주지 않았을 때(기본 1)",
 	[M_CASE_DEFAULTS] = "옵션을 주지 않았을 때(기본값)",
+	[M_SKIP_RUN_FAILED_CALL] = "입력 파일에 대한 %s 호출이 실패해 프로그램이 표준 오류에 알리고 실패로 끝났다. 그 호출은 자기 검사가 판정하므로 여기서는 판단하지 않는다",
 };

@@ -1,5 +1,5 @@
 /*
- * expect: build=pass open=fail size=pass mmap=skip run=fail content=skip msync=skip munmap=skip close=pass valgrind=pass error-open=pass error-mmap=pass error-msync=skip short-file=pass
+ * expect: build=pass open=fail size=pass mmap=skip run=skip content=skip msync=skip munmap=skip close=pass valgrind=pass error-open=pass error-mmap=pass error-msync=skip short-file=pass
  * why: 파일을 O_RDONLY로 연다. 읽기 전용 기술자로는 PROT_WRITE, MAP_SHARED 매핑이 EACCES로 실패하므로 프로그램은 perror 후 기술자를 닫고 1로 끝난다. open은 실패이고, mmap은 open 때문에만 EACCES로 실패했으므로 규칙에 따라 skip이다 (open이 이미 감점한 실수를 mmap에서 다시 감점하지 않는다).
  * why: 그래도 실패 종료 때문에 run이 실패하고 공유 매핑이 없어 파일이 그대로이므로 content는 skip이다. 매핑이 만들어지지 않았으니 msync, munmap, error-msync는 skip이다. 매핑을 시도는 했으므로 error-mmap은 판단하며 ENOMEM 주입에 perror와 1로 답해 통과한다. 짧은 파일은 매핑 전에 거부하므로 short-file은 통과하고, close와 valgrind도 통과한다.
  * why: 채점기 규칙: 공유 매핑이 없어서(매핑 실패 또는 MAP_PRIVATE) 파일이 그대로인 경우 content는 skip이다. 그 버그는 mmap 또는 open이 보고하므로 같은 버그로 두 번 감점하지 않는다.
