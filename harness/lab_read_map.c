@@ -73,6 +73,7 @@ static void judge_output(const struct evidence *ev, struct check_result *res)
 	} else if (run->view.read_count > 0) {
 		/* The bytes must come through the mapping, even when what was printed is right. */
 		check_fail(res, M_OUTPUT_READ_CALL, run->view.reads[0]->name);
+		check_hint(res, M_H_READ_CALL);
 		evidence_call(res, run->view.reads[0]);
 	} else if (r->out_len == want_len && memcmp(r->out, want, want_len) == 0) {
 		const struct run_evidence *untraced = run_of(ev, RUN_PLAIN);
