@@ -210,3 +210,53 @@ Test(robust, interrupt_cleans_up_and_exits_130, .timeout = 120)
 	free(src_dir);
 	free(tmp);
 }
+
+/* A program that fills its directory: only the checks that judge how each run ended fail, each
+ * naming the limit, and the grader itself (its logs, later runs) is untouched. */
+Test(robust, full_disk_fails_the_run_check_naming_the_limit, .timeout = 120)
+{
+	struct graded g = grade_program("read-map",
+		"  static char chunk[1 << 20];\n"
+		"  for (int f = 0; f < 200; f++) { char name[32]; snprintf(name, sizeof name, \"fill%d\", f);\n"
+		"    FILE *out = fopen(name, \"w\"); if (!out) break;\n"
+		"    int full = 0; for (int k = 0; k < 64 && !full; k++) full = fwrite(chunk, 1, sizeof chunk, out) != sizeof chunk;\n"
+		"    if (fclose(out) == EOF || full) break; }\n"
+		"  (void)map; return 0;", "1");
+
+	cr_assert_str_eq(check_status(g.report, "run"), "fail");
+	cr_assert(strstr(check_message(g.report, "run"), "디스크 한도"), "names the disk limit: %s",
+	          check_message(g.report, "run"));
+	cr_assert_str_eq(check_status(g.report, "mmap"), "pass", "the mapping is judged as usual");
+	cr_assert_str_eq(check_status(g.report, "valgrind"), "fail", "its own run filled its own disk");
+	assert_nothing_left(&g);
+}
+
+/* --keep needs directories that outlive the grader's mount namespace, so they are not capped: the
+ * report must not claim the full isolation. */
+Test(robust, keep_reports_no_disk_caps, .timeout = 120)
+{
+	struct graded g = grade_program("read-map", "  (void)map; return 0;", "1");
+	const char *level = json_string_value(json_object_get(g.report, "isolation"));
+	cr_assert_not_null(level);
+	cr_assert_null(strstr(level, "no disk caps"), "a grading without --keep is capped: %s", level);
+	assert_nothing_left(&g);
+
+	char *src_dir = make_temp_dir(), *tmp = make_temp_dir(), path[4200], tmp_env[4200];
+	snprintf(path, sizeof path, "%s/prog.c", src_dir);
+	write_text(path, PROLOGUE "  (void)map; return 0;\n}\n");
+	snprintf(tmp_env, sizeof tmp_env, "TMPDIR=%s", tmp);
+	char *env[] = { tmp_env, NULL };
+	char *argv[] = { (char *)grader_path(), "grade", "--format=json", "--keep", "read-map", path, NULL };
+	struct grader_run r = run_command(argv, env);
+	json_t *j = parse_report(&r);
+	const char *kept = json_string_value(json_object_get(j, "isolation"));
+	cr_assert_not_null(kept);
+	if (strcmp(kept, "none"))
+		cr_assert(strstr(kept, "(no disk caps)"), "--keep says its runs were not capped: %s", kept);
+	json_decref(j);
+	grader_run_free(&r);
+	remove_dir(tmp);
+	remove_dir(src_dir);
+	free(tmp);
+	free(src_dir);
+}
