@@ -777,12 +777,28 @@ const struct lab_map *lab_map_final(const struct lab_view *v, const struct lab_m
 	return m;
 }
 
+/* Whether a write's buffer, as strace printed it ("\0\0\0", maybe cut with "..."), holds only
+ * zero bytes. */
+static bool writes_only_zeros(const struct trace_event *w)
+{
+	if ((strcmp(w->name, "write") && strcmp(w->name, "pwrite64")) || w->nargs < 2)
+		return false;
+	const char *p = w->args[1].text;
+	if (*p++ != '"')
+		return false;
+	while (p[0] == '\\' && p[1] == '0' && (p[2] < '0' || p[2] > '7'))
+		p += 2;
+	return !strcmp(p, "\"") || !strcmp(p, "\"...");
+}
+
 bool lab_write_only_extends(const struct lab_view *v, const struct trace_event *w)
 {
 	for (size_t i = 0; i < v->map_count; i++)
 		if (v->maps[i].call->seq < w->seq)
 			return false;
-	return w->ret_known && w->ret <= 1;
+	/* Zero bytes written at the end make the file longer and put nothing in it, as ftruncate does
+	   (the lseek + one-byte write idiom writes one). */
+	return writes_only_zeros(w);
 }
 
 size_t trace_call_ordinal(const struct trace *t, const struct trace_event *call, const char *only_path)

@@ -84,8 +84,9 @@ const struct lab_map *lab_view_main_map(const struct lab_view *v);
 /* Where mapping m ended up after the mremaps that moved it (m itself when none did). */
 const struct lab_map *lab_map_final(const struct lab_view *v, const struct lab_map *m);
 
-/* Whether a write to the lab file only extends it (before any mapping: one byte, as the
- * lseek + write idiom writes, like ftruncate) rather than putting bytes in it. */
+/* Whether a write to the lab file only extends it rather than putting bytes in it: made before any
+ * mapping and writing only zero bytes (the lseek + one-byte write idiom, padding with zeros), which
+ * is what ftruncate does. */
 bool lab_write_only_extends(const struct lab_view *v, const struct trace_event *w);
 
 /* The 1-based position of `call` among the calls named like it made by the same pid: what strace's
