@@ -89,15 +89,6 @@ static const char hang_c[] = "int main(void) { for (;;) ; }\n";
 static const char crash_c[] = "int main(void) { *(volatile int *)0 = 1; return 0; }\n";
 static const char broken_c[] = "int main(void) { return 0 }\n";
 
-/* Reads a whole file (malloc'd); fails the test when it is not there. */
-static inline char *slurp(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-	cr_assert_neq(fd, -1, "open %s: %s", path, strerror(errno));
-	char *text = read_all_fd(fd);
-	close(fd);
-	return text;
-}
 
 /* Whether path exists. */
 static inline bool exists(const char *path)

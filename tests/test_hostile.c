@@ -90,15 +90,6 @@ static char *substitute(const char *text, const char *const *pairs)
 	return out;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	cr_assert_not_null(f, "cannot read %s", path);
-	char *buf = read_all_fd(fileno(f));
-	fclose(f);
-	return buf;
-}
-
 /* Processes still running as uid: a grading's run user is CONTAIN_UID_BASE plus the grader's pid
  * modulo 100000 (contain.h); a grading as nobody runs its programs as nobody. */
 static int leftovers(uid_t uid)

@@ -136,18 +136,7 @@ static bool report_found = true;
 
 static void check_text(const char *path, const char *lang)
 {
-	char *raw = NULL;
-	size_t len = 0;
-	FILE *f = fopen(path, "r");
-
-	cr_assert_not_null(f, "%s: %s", path, strerror(errno));
-	FILE *m = open_memstream(&raw, &len);
-	char buf[8192];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		fwrite(buf, 1, n, m);
-	fclose(f);
-	fclose(m);
+	char *raw = slurp(path);
 	blank_between(raw, "<!-- note-quote -->", "<!-- /note-quote -->");
 	char *prose = strdup(raw);
 	size_t plen = strlen(path);

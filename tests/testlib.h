@@ -114,6 +114,16 @@ static inline void grader_run_free(struct grader_run *r)
 	free(r->err);
 }
 
+/* Reads a whole file (malloc'd); fails the test when it is not there. */
+static inline char *slurp(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	cr_assert_neq(fd, -1, "open %s: %s", path, strerror(errno));
+	char *text = read_all_fd(fd);
+	close(fd);
+	return text;
+}
+
 /* Runs the grader with the given arguments (after the program name, NULL-terminated). */
 #define GRADER(...) run_command((char *const[]){ (char *)grader_path(), __VA_ARGS__, NULL }, NULL)
 
