@@ -717,9 +717,6 @@ void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd
 			struct lab_fd left = { md.fds[i].fd, md.fds[i].made_by };
 			PUSH(v->left_open, v->left_open_count, left);
 		}
-	v->process_count = 1;
-	for (size_t i = 0; i < md.birth_count; i++)
-		v->process_count += !md.births[i].shares_space;
 	free(md.procs);
 	pid_index_free(&md.proc_at);
 	free(md.births);

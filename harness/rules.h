@@ -55,7 +55,6 @@ struct lab_map {
 
 struct lab_view {
 	int main_pid;              /* the pid of the program's execve, 0 if none was seen */
-	size_t process_count;      /* processes (not threads) seen, the main one included */
 	struct lab_open *opens;    size_t open_count;
 	const struct trace_event **sizes; size_t size_count;   /* fstat/stat/statx/lseek(SEEK_END) on it */
 	struct lab_map *maps;      size_t map_count;           /* mmap of it, in order */
