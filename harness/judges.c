@@ -265,12 +265,19 @@ void judge_open(const struct evidence *ev, struct check_result *res)
 	check_pass(res, M_OPEN_OK, want);
 }
 
-/* The call as the student wrote it: glibc's fstat and stat both reach the kernel as newfstatat,
- * which would only puzzle a student. */
-static const char *size_call_name(const struct trace_event *e)
+const char *call_name(const struct trace_event *e)
 {
+	/* glibc's wrappers reach the kernel under other names, which would only puzzle a student. */
+	static const char *const wrappers[][2] = {
+		{ "openat", "open" }, { "pread64", "pread" }, { "pwrite64", "pwrite" }, { "mmap2", "mmap" },
+		{ "sendfile64", "sendfile" }, { "ftruncate64", "ftruncate" },
+	};
+
 	if (!strcmp(e->name, "newfstatat") || !strcmp(e->name, "fstatat64"))
 		return e->nargs > 1 && !strcmp(e->args[1].text, "\"\"") ? "fstat" : "stat";
+	for (size_t i = 0; i < sizeof wrappers / sizeof wrappers[0]; i++)
+		if (!strcmp(e->name, wrappers[i][0]))
+			return wrappers[i][1];
 	return e->name;
 }
 
@@ -282,7 +289,7 @@ void judge_size(const struct evidence *ev, struct check_result *res)
 
 	for (size_t i = 0; i < v->size_count; i++)
 		if (!m || v->sizes[i]->seq < m->call->seq) {
-			check_pass(res, M_SIZE_OK, size_call_name(v->sizes[i]));
+			check_pass(res, M_SIZE_OK, call_name(v->sizes[i]));
 			return;
 		}
 	check_expected(res, M_SIZE_EXPECT);
@@ -416,6 +423,21 @@ static bool main_process_exited(const struct run_evidence *run)
 	return false;
 }
 
+/* The check that judges a failed call on the input file (failed_lab_call's calls). */
+static const char *check_of_call(const struct trace_event *e)
+{
+	static const char *const checks[][2] = {
+		{ "open", "open" }, { "openat", "open" }, { "openat2", "open" }, { "creat", "open" },
+		{ "mmap", "mmap" }, { "mmap2", "mmap" }, { "msync", "msync" }, { "munmap", "munmap" },
+		{ "close", "close" },
+	};
+
+	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
+		if (!strcmp(e->name, checks[i][0]))
+			return checks[i][1];
+	return e->name;
+}
+
 /* The first call on the input file that failed in a run without injection: an open, mmap, msync,
  * munmap or close that returned an error. Each is judged by its own check. */
 static const struct trace_event *failed_lab_call(const struct lab_view *v)
@@ -451,14 +473,17 @@ void judge_run(const struct evidence *ev, struct check_result *res)
 		evidence_run_end(res, run);
 		return;
 	}
-	if (fail_if_abnormal(run, res))
+	if (fail_if_abnormal(run, res)) {
+		if (r->timed_out)
+			check_hint(res, M_H_RUN_TIMEOUT);
 		return;
+	}
 	if (r->exit_code != 0) {
 		/* A program that reports a failed call of the input file on stderr and stops did the right
 		   thing with it: the call's own check (open, mmap, msync, munmap, close) fails it, once. */
 		const struct trace_event *failed = failed_lab_call(&run->view);
 		if (failed && r->err_len > 0) {
-			check_skip(res, M_SKIP_RUN_FAILED_CALL, failed->name);
+			check_skip(res, M_SKIP_RUN_FAILED_CALL, call_name(failed), check_of_call(failed));
 			evidence_call(res, failed);
 			evidence_run_end(res, run);
 			return;

@@ -47,6 +47,10 @@ bool run_ended_abnormally(const struct run_evidence *run);
  * lines of its standard error when there are any. */
 void evidence_run_end(struct check_result *res, const struct run_evidence *run);
 
+/* The call's name as the student wrote it (open for openat, fstat or stat for newfstatat, pread for
+ * pread64 ...): what messages name. */
+const char *call_name(const struct trace_event *e);
+
 /* Adds one strace call line as evidence. */
 void evidence_call(struct check_result *res, const struct trace_event *call);
 

@@ -72,7 +72,7 @@ static void judge_output(const struct evidence *ev, struct check_result *res)
 		check_fail(res, M_OUTPUT_FLOOD, r->out_len);
 	} else if (run->view.read_count > 0) {
 		/* The bytes must come through the mapping, even when what was printed is right. */
-		check_fail(res, M_OUTPUT_READ_CALL, run->view.reads[0]->name);
+		check_fail(res, M_OUTPUT_READ_CALL, call_name(run->view.reads[0]));
 		check_hint(res, M_H_READ_CALL);
 		evidence_call(res, run->view.reads[0]);
 	} else if (r->out_len == want_len && memcmp(r->out, want, want_len) == 0) {

@@ -73,7 +73,7 @@ static void judge_content(const struct evidence *ev, struct check_result *res)
 		check_skip(res, M_SKIP_TIMEOUT);
 	} else if (w) {
 		/* The greeting must go through the mapping, even when the file ends up right. */
-		check_fail(res, M_CONTENT_WRITE_CALL, w->name);
+		check_fail(res, M_CONTENT_WRITE_CALL, call_name(w));
 		check_hint(res, M_H_WRITE_CALL);
 		evidence_call(res, w);
 	} else if (!run->after_exists) {
@@ -196,7 +196,7 @@ static bool short_case_ok(const struct run_evidence *run, struct check_result *r
 	if (fail_if_abnormal(run, res))
 		return false;
 	if (w) {
-		check_fail(res, M_SHORT_WRITE_CALL, w->name);
+		check_fail(res, M_SHORT_WRITE_CALL, call_name(w));
 		check_hint(res, M_H_WRITE_CALL);
 		evidence_call(res, w);
 		return false;

@@ -121,6 +121,7 @@
 	X(M_H_OUTPUT) \
 	X(M_H_READ_CALL) \
 	X(M_H_RUN) \
+	X(M_H_RUN_TIMEOUT) \
 	X(M_H_SHORT_FILE) \
 	X(M_H_SHORT_LOST) \
 	X(M_H_SIZE) \

@@ -28,7 +28,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_SM_SKIP_NO_WAIT] = "not judged: the parent does not wait for its children, so what happens first is a race (see the wait check)",
 	[M_SM_SKIP_NOT_SHARED] = "not judged: the first mapping is not a shared mapping (see the mmap check)",
 	[M_SM_SKIP_OPEN_MODE] = "not judged: mmap failed with EACCES because of open's access mode, and then failing is right (see the open check)",
-	[M_SM_SKIP_FORK_MISSED] = "not judged: the injected failure reached no call that makes a process",
+	[M_SM_SKIP_FORK_MISSED] = "not judged: the injected failure reached no call that makes a process (the program calls in a different order on every run); grade again",
 	[M_SM_FORK_EXPECT] = "after the shared mapping exists, the first child is made with fork() (clone without CLONE_VM), and that child does not map the file itself",
 	[M_SM_FORK_OK] = "makes its first child with fork after the shared mapping exists",
 	[M_SM_FORK_NONE] = "the parent made no child process",
@@ -276,7 +276,7 @@ const char *const msg_en[M_COUNT] = {
 	[M_SHORT_CHANGED_REFUSED] = "failed (exit status %d) but changed the file",
 	[M_SHORT_NOTHING] = "left the short file unchanged and exited with success: it neither wrote hello mmap! nor refused",
 	[M_SHORT_NOT_WRITTEN] = "changed the file from %1$zu to %2$zu bytes, but it does not start with hello mmap! (was the mapping shared?)",
-	[M_SHORT_LOST] = "bytes stored past the end of the %1$zu-byte file were silently lost (the file has %2$zu bytes afterwards)",
+	[M_SHORT_LOST] = "bytes stored past the end of the %1$zu-byte file were not written to the file (the file has %2$zu bytes afterwards)",
 
 	/* skips */
 	[M_SKIP_BUILD] = "not judged: it does not compile",
@@ -473,7 +473,8 @@ const char *const msg_en[M_COUNT] = {
 	[M_CASE_SEED0] = "with --seed 0",
 	[M_CASE_NO_SEED] = "without --seed (default 1)",
 	[M_CASE_DEFAULTS] = "without options (the defaults)",
-	[M_SKIP_RUN_FAILED_CALL] = "not judged: a %s call on the input file failed and the program reported it on stderr and stopped; that call's own check judges it",
+	[M_SKIP_RUN_FAILED_CALL] = "not judged: a %1$s call on the input file failed and the program reported it on stderr and stopped; the %2$s check judges that failure (see it)",
+	[M_H_RUN_TIMEOUT] = "Look for a loop that never ends (its end condition, the type of its counter) or code that waits for input: standard input is empty in the grader's runs. If the program starts child processes, check that they all end.",
 	[M_H_READ_CALL] = "Print the bytes read from the mapping (map[i]) and make no read call (read, pread ...) on the input file: a mapping is there to read the file like memory, without system calls.",
 	[M_H_WRITE_CALL] = "Store into the mapping, e.g. memcpy(map, \"hello mmap!\", 11), and make no write call (write, pwrite ...) on the input file; grow a short file with ftruncate first, then store into the mapping.",
 };

@@ -29,7 +29,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_SM_SKIP_NO_WAIT] = "부모가 자식을 기다리지 않아 무엇이 먼저 일어날지 정해지지 않으므로 판단하지 않는다(wait 검사를 본다)",
 	[M_SM_SKIP_NOT_SHARED] = "첫 매핑이 공유 매핑이 아니어서 판단하지 않는다(mmap 검사를 본다)",
 	[M_SM_SKIP_OPEN_MODE] = "open의 접근 모드 때문에 mmap이 EACCES로 실패해 프로그램이 실패로 끝난 것은 옳다. 판단하지 않는다(open 검사를 본다)",
-	[M_SM_SKIP_FORK_MISSED] = "자식을 만드는 호출에 주입한 실패가 닿지 않았다. 판단하지 않는다",
+	[M_SM_SKIP_FORK_MISSED] = "자식을 만드는 호출에 주입한 실패가 닿지 않았다(프로그램이 실행마다 다른 순서로 호출한다). 판단하지 않는다. 다시 채점한다",
 	[M_SM_FORK_EXPECT] = "공유 매핑을 만든 뒤 fork()(CLONE_VM 없는 clone)로 첫 자식을 만들고, 그 자식은 파일을 스스로 매핑하지 않는다",
 	[M_SM_FORK_OK] = "공유 매핑을 만든 뒤 fork로 첫 자식을 만든다",
 	[M_SM_FORK_NONE] = "부모가 자식 프로세스를 만들지 않았다",
@@ -167,7 +167,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_BUILD_OK] = "컴파일된다",
 	[M_BUILD_WARNINGS] = "경고가 있다. 감점은 없지만 경고는 대개 버그를 가리키니 고친다.",
 	[M_BUILD_FAILED] = "컴파일되지 않는다",
-	[M_BUILD_TIMEOUT] = "컴파일이 시간 제한이나 출력 제한을 넘어 중단되었다",
+	[M_BUILD_TIMEOUT] = "컴파일이 시간 제한이나 출력 상한을 넘어 중단되었다",
 
 	/* open */
 	[M_OPEN_OK] = "입력 파일을 %s로 연다",
@@ -277,7 +277,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_SHORT_CHANGED_REFUSED] = "실패(종료 상태 %d)로 끝났지만 파일은 바뀌었다",
 	[M_SHORT_NOTHING] = "짧은 파일을 그대로 두고 성공으로 끝났다. hello mmap!을 쓰지도, 거부하지도 않았다",
 	[M_SHORT_NOT_WRITTEN] = "파일을 %1$zu바이트에서 %2$zu바이트로 바꿨지만 hello mmap!으로 시작하지 않는다(공유 매핑으로 썼는지 본다)",
-	[M_SHORT_LOST] = "%1$zu바이트 파일 끝 너머에 쓴 바이트가 조용히 사라졌다(실행 뒤 파일은 %2$zu바이트)",
+	[M_SHORT_LOST] = "%1$zu바이트 파일 끝 너머에 쓴 바이트가 파일에 기록되지 않았다(실행 뒤 파일은 %2$zu바이트)",
 
 	/* skips */
 	[M_SKIP_BUILD] = "컴파일되지 않아 판단하지 않는다",
@@ -305,7 +305,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_EV_FILE_AFTER] = "실행 뒤 파일: ",
 	[M_EV_NOT_STARTED] = "실행할 수 없었다: %s",
 	[M_EV_TIMED_OUT] = "%1$s 아래에서 시간 제한으로 %2$d초 만에 중단되었다",
-	[M_EV_OUTPUT_CAPPED] = "출력 제한을 넘어 중단되었다",
+	[M_EV_OUTPUT_CAPPED] = "출력 상한을 넘어 중단되었다",
 	[M_EV_SIGNALED] = "시그널 %s로 종료했다",
 	[M_EV_EXITED] = "종료 상태: %d",
 
@@ -408,7 +408,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_LIMIT_INODES] = "실행 디렉터리의 파일 개수 한도(%u개)를 다 썼다",
 	[M_H_LIMIT_SPACE] = "프로그램이 실행 디렉터리에 어떤 파일을 만드는지 본다. 이 실습은 입력 파일 말고 다른 파일을 만들 필요가 없다: 반복문이 파일을 끝없이 만들거나 키우지 않는지 확인한다.",
 	[M_SKIP_VG_TIMEOUT] = "같은 입력의 실행이 시간 제한에 걸려 Valgrind 실행은 하지 않았다(%s 검사를 본다)",
-	[M_SKIP_VG_FLOOD] = "같은 입력의 실행이 출력 한도를 넘어 Valgrind 실행은 하지 않았다(%s 검사를 본다)",
+	[M_SKIP_VG_FLOOD] = "같은 입력의 실행이 출력 상한을 넘어 Valgrind 실행은 하지 않았다(%s 검사를 본다)",
 	[M_SKIP_INJECT_UNREACHABLE] = "정상 실행에서 다른 프로세스나 스레드도 %s를 그만큼 불러서, strace로는 입력 파일의 그 호출 하나만 골라 실패시킬 수 없다. 채점기가 시험할 수 없는 경우이므로 판단하지 않는다(프로그램의 잘못이 아니다)",
 	[M_MMAP_ONE_LONGER] = "길이가 %1$llu바이트로, 프로그램이 알아낸 파일 크기 %2$llu바이트보다 1바이트 길다(하나 차이 오류)",
 	[M_MMAP_ONE_SHORTER] = "길이가 %1$llu바이트로, 프로그램이 알아낸 파일 크기 %2$llu바이트보다 1바이트 짧다(하나 차이 오류): 마지막 바이트가 매핑에 들지 않는다",
@@ -429,7 +429,7 @@ const char *const msg_ko[M_COUNT] = {
 	[M_PAGE_EVIDENCE_LINK] = "증거 보기",
 	[M_PAGE_RUNS] = "실행",
 	[M_PAGE_RUN_NOT_MADE] = "이 채점에서는 하지 않은 실행이다",
-	[M_PAGE_RUN_CANCELLED] = "앞선 실행이 시간 제한이나 출력 한도에 걸려 하지 않았다",
+	[M_PAGE_RUN_CANCELLED] = "앞선 실행이 시간 제한이나 출력 상한에 걸려 하지 않았다",
 	[M_PAGE_TOOL_STRACE] = "strace로 추적한 실행",
 	[M_PAGE_TOOL_MEMCHECK] = "Valgrind Memcheck로 본 실행",
 	[M_PAGE_TOOL_PLAIN] = "추적하지 않은 실행: 끝난 모습만 보인다",
@@ -474,7 +474,8 @@ const char *const msg_ko[M_COUNT] = {
 	[M_CASE_SEED0] = "--seed 0을 주었을 때",
 	[M_CASE_NO_SEED] = "--seed를 주지 않았을 때(기본 1)",
 	[M_CASE_DEFAULTS] = "옵션을 주지 않았을 때(기본값)",
-	[M_SKIP_RUN_FAILED_CALL] = "입력 파일에 대한 %s 호출이 실패해 프로그램이 표준 오류에 알리고 실패로 끝났다. 그 호출은 자기 검사가 판정하므로 여기서는 판단하지 않는다",
+	[M_SKIP_RUN_FAILED_CALL] = "입력 파일에 대한 %1$s 호출이 실패해 프로그램이 표준 오류에 알리고 실패로 끝났다. 그 실패는 %2$s 검사가 판정한다(%2$s 검사를 본다)",
+	[M_H_RUN_TIMEOUT] = "끝나지 않는 반복문(끝 조건, 반복 변수의 자료형)이나 표준 입력을 기다리는 코드가 없는지 본다. 채점기의 실행에서 표준 입력은 비어 있다. 자식 프로세스를 만들었다면 모두 끝나는지도 본다.",
 	[M_H_READ_CALL] = "매핑해 둔 map[i]에서 바이트를 읽어 출력하고, 입력 파일에 read·pread 같은 읽기 호출은 하지 않는다. 매핑의 목적은 시스템 호출 없이 파일을 메모리처럼 읽는 것이다.",
 	[M_H_WRITE_CALL] = "memcpy(map, \"hello mmap!\", 11)처럼 매핑에 쓰고, 입력 파일에 write·pwrite 같은 쓰기 호출은 하지 않는다. 짧은 파일은 ftruncate로 먼저 늘린 뒤 매핑에 쓴다.",
 };
