@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_TAP, FORMAT_GRADESCOPE, FORMAT_HTML };
@@ -44,17 +45,53 @@ static int cmd_list(void)
 	return EXIT_ALL_PASSED;
 }
 
-/* Writes the page of a grading to path (beside whatever went to standard output) and says where it
- * is, by its absolute path, on standard error: a lab's make check prints that line. */
-static int write_html_file(const char *path, const struct grade_result *r, const char *cmd)
+/* Says on standard error that the page could not be written to path, and why. */
+static void page_write_error(const char *path)
 {
-	FILE *f = fopen(path, "w");
-	int rc = f ? report_html(f, r, cmd) : -1;
+	int e = errno;
 
-	if (f && fclose(f) == EOF)
+	fprintf(stderr, "mmaplab: ");
+	fprintf(stderr, msg(M_ERR_PAGE_WRITE), path, strerror(e));
+	fputc('\n', stderr);
+}
+
+/* Opens a temporary file beside path for the page, before grading, so that a path that cannot be
+ * written costs no grading. Returns 0, or -1 after saying why. */
+static int open_html_file(struct atomic_file *af, const char *path)
+{
+	char *copy = xstrdup(path);
+	char *slash = strrchr(copy, '/');
+	const char *dir = !slash ? "." : slash == copy ? "/" : (*slash = '\0', copy);
+	struct stat st;
+	int rc = 0;
+
+	/* A directory named like the page would only fail at the rename, after the grading. */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
 		rc = -1;
-	if (rc == -1) {
-		fprintf(stderr, "mmaplab: %s: %s\n", path, strerror(errno));
+	} else if (!atomic_open_in(af, dir, path)) {
+		rc = -1;
+	}
+	if (rc == -1)
+		page_write_error(path);
+	free(copy);
+	return rc;
+}
+
+/* Writes the page of a grading through af (beside whatever went to standard output) and says where
+ * it is, by its absolute path, on standard error: a lab's make check prints that line. An
+ * interrupted grading writes no page, so that an older one is not replaced by an empty one. */
+static int write_html_file(struct atomic_file *af, const char *path, const struct grade_result *r,
+                           const char *cmd)
+{
+	if (r->interrupted) {
+		atomic_discard(af);
+		return 0;
+	}
+	if (report_html(af->f, r, cmd) == -1 || atomic_commit(af) == -1) {
+		page_write_error(path);
+		if (af->f)
+			atomic_discard(af);
 		return -1;
 	}
 	char *full = realpath(path, NULL);
@@ -157,9 +194,15 @@ static int cmd_grade(int argc, char **argv, const char *self)
 	if (grade_preflight(opt.lab, opt.step) == -1)
 		return EXIT_CANNOT_GRADE;
 
-	struct grade_result result;
-	if (grade(&opt, &result) == -1)
+	struct atomic_file page = { 0 };
+	if (html_path && open_html_file(&page, html_path) == -1)
 		return EXIT_CANNOT_GRADE;
+	struct grade_result result;
+	if (grade(&opt, &result) == -1) {
+		if (html_path)
+			atomic_discard(&page);
+		return EXIT_CANNOT_GRADE;
+	}
 
 	char *cmd = replay_command(self, &result);
 
@@ -188,7 +231,7 @@ static int cmd_grade(int argc, char **argv, const char *self)
 			status = EXIT_CANNOT_GRADE;
 		break;
 	}
-	if (html_path && write_html_file(html_path, &result, cmd) == -1)
+	if (html_path && write_html_file(&page, html_path, &result, cmd) == -1)
 		status = EXIT_CANNOT_GRADE;
 	if (result.interrupted) {
 		if (format != FORMAT_TEXT) {

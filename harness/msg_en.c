@@ -477,4 +477,5 @@ const char *const msg_en[M_COUNT] = {
 	[M_H_RUN_TIMEOUT] = "Look for a loop that never ends (its end condition, the type of its counter) or code that waits for input: standard input is empty in the grader's runs. If the program starts child processes, check that they all end.",
 	[M_H_READ_CALL] = "Print the bytes read from the mapping (map[i]) and make no read call (read, pread ...) on the input file: a mapping is there to read the file like memory, without system calls.",
 	[M_H_WRITE_CALL] = "Store into the mapping, e.g. memcpy(map, \"hello mmap!\", 11), and make no write call (write, pwrite ...) on the input file; grow a short file with ftruncate first, then store into the mapping.",
+	[M_ERR_PAGE_WRITE] = "cannot write the page to %1$s: %2$s (give --html a file name in a writable directory)",
 };

@@ -1,4 +1,5 @@
 /* util.c - see util.h. */
+#define _GNU_SOURCE
 #include "util.h"
 
 #include <errno.h>
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -250,4 +252,65 @@ double monotonic_seconds(void)
 	if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
 		die_errno("clock_gettime");
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+FILE *atomic_open_in(struct atomic_file *af, const char *dir, const char *final)
+{
+	/* The temporary name does not derive from final's, which may be near NAME_MAX. */
+	af->tmp = xasprintf("%s/.mmaplab-tmp.XXXXXX", dir);
+	af->final = NULL;
+	af->f = NULL;
+	int fd = mkostemp(af->tmp, O_CLOEXEC);
+	if (fd == -1) {
+		int saved = errno;
+		free(af->tmp);
+		af->tmp = NULL;
+		errno = saved;
+		return NULL;
+	}
+	/* mkstemp makes 0600; reports are for other people's tools too. */
+	if (fchmod(fd, 0644) == -1 || !(af->f = fdopen(fd, "w"))) {
+		int saved = errno;
+		(void)close(fd);
+		(void)unlink(af->tmp);
+		free(af->tmp);
+		af->tmp = NULL;
+		errno = saved;
+		return NULL;
+	}
+	af->final = xstrdup(final);
+	return af->f;
+}
+
+int atomic_commit(struct atomic_file *af)
+{
+	int rc = 0, saved = 0;
+
+	if (ferror(af->f) | (fclose(af->f) == EOF)) {
+		saved = errno ? errno : EIO;
+		rc = -1;
+	} else if (rename(af->tmp, af->final) == -1) {
+		saved = errno;
+		rc = -1;
+	}
+	if (rc == -1)
+		(void)unlink(af->tmp);
+	free(af->tmp);
+	free(af->final);
+	af->f = NULL;
+	af->tmp = af->final = NULL;
+	errno = saved;
+	return rc;
+}
+
+void atomic_discard(struct atomic_file *af)
+{
+	if (af->f)
+		(void)fclose(af->f);
+	if (af->tmp)
+		(void)unlink(af->tmp);
+	free(af->tmp);
+	free(af->final);
+	af->f = NULL;
+	af->tmp = af->final = NULL;
 }

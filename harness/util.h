@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* The grader's exit statuses (documented in README.md and docs-ko/grader.md). */
 enum {
@@ -55,6 +56,25 @@ double monotonic_seconds(void);
  * and exits with EXIT_CANNOT_GRADE after the registered cleanup ran. */
 void die_errno(const char *what) __attribute__((noreturn));
 void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
+/* A file written under a temporary name and renamed into place when complete, so that a reader
+ * (or a later run) never sees half of it. */
+struct atomic_file {
+	FILE *f;
+	char *tmp;
+	char *final;
+};
+
+/* Opens a new temporary file in dir, which must be on the same filesystem as final (final's own
+ * directory, or a staging directory beside it). Returns the stream, or NULL with errno set. */
+FILE *atomic_open_in(struct atomic_file *af, const char *dir, const char *final);
+
+/* Closes the file and renames it to its final name. Returns 0, or -1 with errno set (the temporary
+ * file is then removed). */
+int atomic_commit(struct atomic_file *af);
+
+/* Closes and removes the temporary file: nothing replaces final. */
+void atomic_discard(struct atomic_file *af);
 
 /* A function that die() and die_errno() call before exiting (removes scratch directories, kills
  * children). Only one; later calls replace it. */

@@ -330,3 +330,34 @@ Test(batch, usage_errors)
 	grader_run_free(&r);
 	remove_dir(tmp);
 }
+
+/* A student id as long as a file name may be (here 247 bytes) still fits ID.json and ID.txt, but
+ * not ID.page.html: that student is graded all the same and simply has no page; the batch goes on. */
+Test(batch, an_id_too_long_for_its_page_is_still_graded, .timeout = 120)
+{
+	char *tmp = make_shared_temp_dir();
+	char *subs = make_subdir(tmp, "subs"), *out = path_in(tmp, "out");
+	char id[248];
+
+	memset(id, 's', sizeof id - 1);
+	id[sizeof id - 1] = '\0';
+	char *d = make_subdir(subs, id);
+	put_variant(d, "read_map.c", NULL, NULL);
+	free(d);
+	put_variant(subs, "short.c", NULL, NULL);
+
+	struct grader_run r = BATCH(fast_env, "--out", out, "read-map", subs);
+	cr_assert_eq(r.status, 0, "every student graded: exit %d\n%s", r.status, r.err);
+	char json[4400], page[4400];
+	snprintf(json, sizeof json, "%s/%s.json", out, id);
+	snprintf(page, sizeof page, "%s/%s.page.html", out, id);
+	cr_assert(exists(json), "the long id's JSON report is there");
+	cr_assert_not(exists(page), "its page could not be named");
+	char *csv = slurp(path_in(out, "summary.csv"));
+	expect_field(csv, id, 1, "14");
+	expect_field(csv, "short", 1, "14");
+	free(csv);
+	cr_assert(exists(path_in(out, "short.page.html")), "the others still get their page");
+	grader_run_free(&r);
+	remove_dir(tmp);
+}

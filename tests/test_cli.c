@@ -181,3 +181,37 @@ Test(cli, grades_without_namespaces, .timeout = 120)
 	grader_run_free(&r);
 	free(sol);
 }
+
+/* --html to a place that cannot take a file is said in Korean before any grading (exit 2), and
+ * leaves neither the page nor a temporary file behind. */
+Test(cli, html_path_that_cannot_be_written_exits_2_before_grading, .timeout = 60)
+{
+	char *dir = make_temp_dir(), path[4200];
+	char *sol = solution("read-map", "read_map.c");
+
+	snprintf(path, sizeof path, "%s/no-such-directory/page.html", dir);
+	struct grader_run r = GRADER("grade", "--html", path, "read-map", sol);
+	cr_assert_eq(r.status, 2, "exit %d", r.status);
+	cr_assert(strstr(r.err, "그림 페이지를") && strstr(r.err, "쓸 수 없다"), "says why in Korean: %s", r.err);
+	cr_assert_eq(strlen(r.out), 0, "no grading was done: %s", r.out);
+	grader_run_free(&r);
+
+	r = GRADER("grade", "--html", dir, "read-map", sol); /* a directory */
+	cr_assert_eq(r.status, 2, "exit %d", r.status);
+	cr_assert(strstr(r.err, "쓸 수 없다"), "%s", r.err);
+	grader_run_free(&r);
+	cr_assert(dir_is_empty(dir), "no temporary file is left in %s", dir);
+
+	/* And where it can, the page is written whole, and says where it is. */
+	snprintf(path, sizeof path, "%s/page.html", dir);
+	r = GRADER("grade", "--html", path, "read-map", sol);
+	cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.err, path), "names the page: %s", r.err);
+	char *page = slurp(path);
+	cr_assert(strstr(page, "</html>"), "a whole page");
+	free(page);
+	grader_run_free(&r);
+	remove_dir(dir);
+	free(dir);
+	free(sol);
+}

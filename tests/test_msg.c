@@ -65,6 +65,8 @@ static const struct role_row roles[] = {
 	  { "protection is {} (", "must be {})" } },
 	{ M_SKIP_RUN_FAILED_CALL, { "failed call", "check judging it" }, { "대한 {} 호출이", "그 실패는 {} 검사가" },
 	  { "a {} call on", "the {} check judges" } },
+	{ M_ERR_PAGE_WRITE, { "page path", "reason" }, { "페이지를 {}에", "없다: {} (" },
+	  { "page to {}:", ": {} (give" } },
 	{ M_MMAP_ONE_LONGER, { "mapping length", "size the program learned" },
 	  { "길이가 {}바이트로", "파일 크기 {}바이트보다" }, { "length is {},", "the {} bytes the program" } },
 	{ M_MMAP_ONE_SHORTER, { "mapping length", "size the program learned" },

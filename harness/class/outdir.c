@@ -85,41 +85,9 @@ char *outdir_file(const char *root, const char *id, const char *ext)
 
 FILE *atomic_open(struct atomic_file *af, const struct outdir *o, const char *final)
 {
-	/* The temporary name does not derive from the student id, which may be near NAME_MAX. */
-	af->tmp = xasprintf("%s/tmp.XXXXXX", o->partial);
-	int fd = mkostemp(af->tmp, O_CLOEXEC);
-	if (fd == -1)
-		die("%s: %s", af->tmp, strerror(errno));
-	/* mkstemp makes 0600; results are for the instructor's other tools too. */
-	if (fchmod(fd, 0644) == -1)
-		die_errno("fchmod");
-	af->f = fdopen(fd, "w");
-	if (!af->f)
-		die_errno("fdopen");
-	af->final = xstrdup(final);
+	if (!atomic_open_in(af, o->partial, final))
+		die("%s: %s", o->partial, strerror(errno));
 	return af->f;
-}
-
-/* Closes the temporary file and renames it into place; on failure removes it. */
-int atomic_commit(struct atomic_file *af)
-{
-	int rc = 0, saved = 0;
-
-	if (ferror(af->f) | (fclose(af->f) == EOF)) {
-		saved = errno ? errno : EIO;
-		rc = -1;
-	} else if (rename(af->tmp, af->final) == -1) {
-		saved = errno;
-		rc = -1;
-	}
-	if (rc == -1)
-		(void)unlink(af->tmp);
-	free(af->tmp);
-	free(af->final);
-	af->f = NULL;
-	af->tmp = af->final = NULL;
-	errno = saved;
-	return rc;
 }
 
 /* Writes text as the whole of DIR/ID.EXT through a temporary file. */
@@ -139,7 +107,8 @@ static void remove_result(const char *root, const char *id, const char *ext)
 {
 	char *path = outdir_file(root, id, ext);
 
-	if (unlink(path) == -1 && errno != ENOENT)
+	/* ENAMETOOLONG: a student id so long that its name with this extension cannot exist. */
+	if (unlink(path) == -1 && errno != ENOENT && errno != ENAMETOOLONG)
 		die("%s: %s", path, strerror(errno));
 	free(path);
 }

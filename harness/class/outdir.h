@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "util.h"
+
 struct outdir {
 	char *root;      /* DIR */
 	char *partial;   /* DIR/.partial: files being written; removed when the batch ends */
@@ -28,24 +30,15 @@ void outdir_close(struct outdir *o);
 /* The path DIR/ID.EXT (malloc'd). */
 char *outdir_file(const char *root, const char *id, const char *ext);
 
-/* A file written under a temporary name in DIR/.partial and renamed into place when complete. */
-struct atomic_file {
-	FILE *f;
-	char *tmp;
-	char *final;
-};
-
-/* Opens a new temporary file for final. Dies when it cannot (the grader's own directory). */
+/* Opens a new temporary file in DIR/.partial for final (util.h's atomic_file; atomic_commit renames
+ * it into place). Dies when it cannot (the grader's own directory). */
 FILE *atomic_open(struct atomic_file *af, const struct outdir *o, const char *final);
-
-/* Closes the file and renames it to its final name. Returns 0, or -1 with errno set (the temporary
- * file is then removed). */
-int atomic_commit(struct atomic_file *af);
 
 /* Writes text as the whole of DIR/ID.EXT atomically. Dies when it cannot. */
 void outdir_write(const struct outdir *o, const char *id, const char *ext, const char *text);
 
-/* Records that a student could not be graded: ID.error holds why, ID.json and ID.txt go away. */
+/* Records that a student could not be graded: ID.error holds why; ID.json, ID.txt and the page go
+ * away. */
 void outdir_record_error(const struct outdir *o, const char *id, const char *reason);
 
 /* Records that a student was graded: a stale ID.error goes away (ID.json is already in place). */

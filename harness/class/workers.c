@@ -74,8 +74,16 @@ static void write_report(const struct pool_config *c, const struct student *st, 
 		if (report_json(f, r, cmd) == -1)
 			die("%s: cannot build the JSON report", path);
 	} else if (!strcmp(ext, STUDENT_PAGE_EXT)) {
-		if (report_html(f, r, cmd) == -1)
-			die("%s: %s", path, strerror(errno));
+		/* The page is an extra: a student whose page cannot be written (an id too long for the
+		   name ID.page.html, say) still gets the JSON and text reports, and the class page links
+		   only pages that are there. */
+		if (report_html(f, r, cmd) == -1 || atomic_commit(&af) == -1) {
+			fprintf(stderr, "mmaplab: %s: %s\n", path, strerror(errno));
+			if (af.f)
+				atomic_discard(&af);
+		}
+		free(path);
+		return;
 	} else {
 		report_text(f, r, cmd, false);
 	}
