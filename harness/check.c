@@ -128,8 +128,6 @@ void check_ref_output(struct check_result *r, const char *got, size_t got_len, c
 		pos++;
 	}
 	ref->bytes = got;
-	ref->offset = pos;
-	ref->line = line;
 	ref->first_line = line > OUTPUT_CONTEXT_LINES ? line - OUTPUT_CONTEXT_LINES : 0;
 	/* The expected lines first_line .. line + OUTPUT_CONTEXT_LINES. */
 	size_t from = 0, n = 0;

@@ -23,8 +23,8 @@ enum evidence_ref_kind {
 	REF_BYTES,      /* bytes [offset, offset + length) of a file after a run: bytes is that run's
 	                   copy of the file (run_evidence.after) */
 	REF_OUTPUT,     /* a run's standard output (bytes, its run_result.out) against what was expected:
-	                   offset is the first byte that differs, line its line (0-based); expected holds
-	                   the expected lines first_line... around it (owned, capped) */
+	                   expected holds the expected lines first_line... (0-based) around the first line
+	                   that differs (owned, capped) */
 };
 
 struct evidence_ref {
@@ -34,7 +34,8 @@ struct evidence_ref {
 	const struct trace_event *event;
 	const struct memcheck_finding *finding;
 	const char *bytes;
-	size_t offset, length, line, first_line;
+	size_t offset, length;                /* REF_BYTES */
+	size_t first_line;                    /* REF_OUTPUT */
 	char *expected;
 	size_t expected_len;
 };

@@ -624,6 +624,19 @@ static bool fd_is_lab_file(const struct run_evidence *run, const char *path)
 	return same;
 }
 
+bool judge_finding_counts(const struct run_evidence *run, const struct memcheck_finding *f)
+{
+	switch (f->kind) {
+	case MEMCHECK_ERROR:
+		return true;
+	case MEMCHECK_LEAK:
+		return f->leak_kind && (!strcmp(f->leak_kind, "definitely") || !strcmp(f->leak_kind, "indirectly"));
+	case MEMCHECK_OPEN_FD:
+		return !f->fd_inherited && !fd_is_lab_file(run, f->fd_path);
+	}
+	return false;
+}
+
 void judge_valgrind(const struct evidence *ev, struct check_result *res)
 {
 	const struct run_evidence *run = declared_run(ev, ROLE_MEMCHECK);
@@ -654,23 +667,11 @@ void judge_valgrind(const struct evidence *ev, struct check_result *res)
 	size_t errors = 0, leaks = 0, fds = 0, shown = 0;
 	for (size_t i = 0; i < rep->count; i++) {
 		const struct memcheck_finding *f = &rep->findings[i];
-		bool counts = false;
+		bool counts = judge_finding_counts(run, f);
 
-		switch (f->kind) {
-		case MEMCHECK_ERROR:
-			errors++;
-			counts = true;
-			break;
-		case MEMCHECK_LEAK:
-			counts = f->leak_kind && (!strcmp(f->leak_kind, "definitely") ||
-			                          !strcmp(f->leak_kind, "indirectly"));
-			leaks += counts;
-			break;
-		case MEMCHECK_OPEN_FD:
-			counts = !f->fd_inherited && !fd_is_lab_file(run, f->fd_path);
-			fds += counts;
-			break;
-		}
+		errors += counts && f->kind == MEMCHECK_ERROR;
+		leaks += counts && f->kind == MEMCHECK_LEAK;
+		fds += counts && f->kind == MEMCHECK_OPEN_FD;
 		if (!counts || shown >= 5)
 			continue;
 		shown++;

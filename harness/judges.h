@@ -17,6 +17,11 @@ void judge_error_open(const struct evidence *ev, struct check_result *res);
 void judge_error_mmap(const struct evidence *ev, struct check_result *res);
 void judge_error_msync(const struct evidence *ev, struct check_result *res);
 
+/* Whether the valgrind check counts finding f of run (a memcheck run) against the program: every
+ * error, definitely and indirectly lost leaks, and descriptors left open that the program opened,
+ * but not the lab file's (the close check judges those) nor inherited ones. */
+bool judge_finding_counts(const struct run_evidence *run, const struct memcheck_finding *f);
+
 /* Helpers for the labs' own judges. */
 
 /* The evidence of one run (performed or not), by its index in the lab's runs. A run the check being

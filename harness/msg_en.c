@@ -332,7 +332,7 @@ const char *const msg_en[M_COUNT] = {
 	/* command line */
 	[M_USAGE] =
 		"usage:\n"
-		"  mmaplab grade [--format=text|json|tap|gradescope] [--lang=ko|en] [--step=N] [--seed=N] [--keep] LAB SUBMISSION\n"
+		"  mmaplab grade [--format=text|json|tap|gradescope|html] [--html FILE] [--lang=ko|en] [--step=N] [--seed=N] [--keep] LAB SUBMISSION\n"
 		"  mmaplab batch [-j N] [--seed=N] [--out DIR] [--resume] [--only ID] [--lang=ko|en] LAB SUBMISSIONS_DIR\n"
 		"  mmaplab report DIR\n"
 		"  mmaplab list [--format=json]\n"
@@ -425,7 +425,6 @@ const char *const msg_en[M_COUNT] = {
 	[M_PAGE_HTML_AT] = "details: %s (open it in a browser)",
 	[M_PAGE_CONTENTS] = "contents",
 	[M_PAGE_VERDICT] = "verdict",
-	[M_PAGE_EVIDENCE_LINK] = "see the evidence",
 	[M_PAGE_RUNS] = "runs",
 	[M_PAGE_RUN_NOT_MADE] = "this grading did not make this run",
 	[M_PAGE_RUN_CANCELLED] = "not made: the run before it timed out or flooded its output",
@@ -439,11 +438,13 @@ const char *const msg_en[M_COUNT] = {
 	[M_PAGE_MAIN_PROCESS] = "pid %d (the program)",
 	[M_PAGE_INJECTED] = "injected: here %1$s was made to return %2$s",
 	[M_PAGE_MORE_ROWS] = "(%zu more calls left out)",
+	[M_PAGE_OTHER_PROCESSES] = "other processes and threads",
+	[M_PAGE_MORE_BARS] = "(%zu more mappings, msyncs and munmaps not drawn; everything a check cites is drawn)",
+	[M_PAGE_MORE_FINDINGS] = "(%zu more findings not shown; everything a check cites is shown)",
 	[M_PAGE_FILE_MAP] = "the file and its mappings (to scale, in pages)",
 	[M_PAGE_PAGE_SIZE] = "page size %zu bytes",
 	[M_PAGE_FILE_SIZE] = "file size %zu bytes",
 	[M_PAGE_EOF] = "EOF",
-	[M_PAGE_MAPPING] = "mapping",
 	[M_PAGE_MAP_FAILED] = "failed mmap",
 	[M_PAGE_NOT_UNMAPPED] = "never unmapped",
 	[M_PAGE_OFFSET] = "offset",
@@ -467,7 +468,6 @@ const char *const msg_en[M_COUNT] = {
 	[M_PAGE_STDERR] = "standard error",
 	[M_PAGE_EMPTY_STREAM] = "(nothing)",
 	[M_PAGE_CUT] = "(cut: too long)",
-	[M_PAGE_COMPILER] = "compiler output",
 	[M_PAGE_LINK] = "drawn",
 	[M_MUNMAP_OTHER_ONLY] = "no munmap removes the mapping at %#llx: munmap was called only on another mapping of the input file",
 	[M_CASE_SEED0] = "with --seed 0",

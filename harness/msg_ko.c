@@ -333,7 +333,7 @@ const char *const msg_ko[M_COUNT] = {
 	/* command line and errors */
 	[M_USAGE] =
 		"사용법:\n"
-		"  mmaplab grade [--format=text|json|tap|gradescope] [--lang=ko|en] [--step=N] [--seed=N] [--keep] 실습 제출물\n"
+		"  mmaplab grade [--format=text|json|tap|gradescope|html] [--html FILE] [--lang=ko|en] [--step=N] [--seed=N] [--keep] 실습 제출물\n"
 		"  mmaplab batch [-j N] [--seed=N] [--out DIR] [--resume] [--only ID] [--lang=ko|en] 실습 제출물_디렉터리\n"
 		"  mmaplab report DIR\n"
 		"  mmaplab list [--format=json]\n"
@@ -426,7 +426,6 @@ const char *const msg_ko[M_COUNT] = {
 	[M_PAGE_HTML_AT] = "자세히 보기: %s (브라우저로 연다)",
 	[M_PAGE_CONTENTS] = "차례",
 	[M_PAGE_VERDICT] = "판정",
-	[M_PAGE_EVIDENCE_LINK] = "증거 보기",
 	[M_PAGE_RUNS] = "실행",
 	[M_PAGE_RUN_NOT_MADE] = "이 채점에서는 하지 않은 실행이다",
 	[M_PAGE_RUN_CANCELLED] = "앞선 실행이 시간 제한이나 출력 상한에 걸려 하지 않았다",
@@ -440,11 +439,13 @@ const char *const msg_ko[M_COUNT] = {
 	[M_PAGE_MAIN_PROCESS] = "pid %d (프로그램)",
 	[M_PAGE_INJECTED] = "주입: 여기서 %1$s 호출이 %2$s 오류를 돌려주게 했다",
 	[M_PAGE_MORE_ROWS] = "(호출 %zu개를 더 줄였다)",
+	[M_PAGE_OTHER_PROCESSES] = "다른 프로세스와 스레드",
+	[M_PAGE_MORE_BARS] = "(매핑과 msync·munmap %zu개는 그리지 않았다. 검사가 가리킨 것은 모두 그렸다)",
+	[M_PAGE_MORE_FINDINGS] = "(Valgrind가 찾은 것 가운데 %zu개는 줄였다. 검사가 가리킨 것은 모두 보인다)",
 	[M_PAGE_FILE_MAP] = "파일과 매핑 (페이지 단위로 같은 축척)",
 	[M_PAGE_PAGE_SIZE] = "페이지 크기 %zu바이트",
 	[M_PAGE_FILE_SIZE] = "파일 크기 %zu바이트",
 	[M_PAGE_EOF] = "파일 끝",
-	[M_PAGE_MAPPING] = "매핑",
 	[M_PAGE_MAP_FAILED] = "실패한 mmap",
 	[M_PAGE_NOT_UNMAPPED] = "해제하지 않았다",
 	[M_PAGE_OFFSET] = "오프셋",
@@ -468,7 +469,6 @@ const char *const msg_ko[M_COUNT] = {
 	[M_PAGE_STDERR] = "표준 오류",
 	[M_PAGE_EMPTY_STREAM] = "(없음)",
 	[M_PAGE_CUT] = "(너무 길어 잘랐다)",
-	[M_PAGE_COMPILER] = "컴파일러 출력",
 	[M_PAGE_LINK] = "그림",
 	[M_MUNMAP_OTHER_ONLY] = "주소 %#llx의 매핑을 해제하는 munmap이 없다. munmap은 입력 파일의 다른 매핑에만 했다",
 	[M_CASE_SEED0] = "--seed 0을 주었을 때",

@@ -4,11 +4,14 @@
  * (report_html_map.c), the bytes it changed, Valgrind's findings beside the submission's lines, and
  * the output around its first difference. Built from the grade_result the text report prints; the
  * checks' evidence references (check.h) say what to mark. Everything from the student is escaped
- * (sb_html), and every part is capped so that a program that floods its output or calls mmap in a
- * loop still gives a page of a few hundred kilobytes. */
+ * (sb_html_n: markup as entities, control bytes and invalid UTF-8 as \xNN, Korean kept), and every
+ * part is capped so that a program that floods its output or calls mmap in a loop still gives a page
+ * of a few hundred kilobytes; what a check cites is drawn whatever the caps, every link lands on
+ * something drawn, and a note says how much was left out. */
 #define _GNU_SOURCE
 #include "report_html.h"
 #include "build.h"
+#include "judges.h"
 #include "msg.h"
 #include "rules.h"
 #include "text.h"
@@ -27,6 +30,7 @@
 #define SOURCE_CONTEXT 3
 #define OUTPUT_WINDOW 21
 #define LINE_MAX_SHOWN 200
+#define LANES_MAX 8         /* columns of the timeline, the last one "other processes" when more */
 
 static const char style[] =
 	":root{--fg:#1d1d1f;--bg:#fff;--muted:#666;--line:#ccc;--box:#f5f5f7;--pass:#2e7d32;--fail:#c62828;"
@@ -45,7 +49,7 @@ static const char style[] =
 	"th{background:var(--box);text-align:left}\n"
 	".st{font-weight:bold;white-space:nowrap}.st.pass{color:var(--pass)}.st.fail{color:var(--fail)}.st.skip{color:var(--skip)}\n"
 	"tr.check.fail{background:var(--failbg)}tr.check.skip{background:var(--skipbg)}\n"
-	".ev{margin:.3em 0 0;font-size:.85em}.ev a{text-decoration:none}.ev a::before{content:'\\2192  '}\n"
+	".ev{margin:.3em 0 0;font-size:.85em;white-space:pre-wrap;font-family:ui-monospace,'DejaVu Sans Mono',monospace}.ev a{text-decoration:none}.ev a::before{content:'\\2192  '}\n"
 	":target{outline:3px solid var(--mark);outline-offset:2px}\n"
 	"table.timeline td{font-family:ui-monospace,monospace;font-size:.82em;max-width:40em;word-break:break-all}\n"
 	"table.timeline td.call.cited{background:var(--failbg);border:2px solid var(--fail)}\n"
@@ -122,6 +126,26 @@ size_t page_citing_event(struct strbuf *sb, const struct grade_result *r, const 
 	return n;
 }
 
+/* Whether any check, passed or not, cites e (REF_EVENT): its evidence links to it. */
+static bool event_referenced(const struct grade_result *r, const struct trace_event *e)
+{
+	for (size_t c = 0; c < r->count; c++)
+		for (size_t k = 0; k < r->checks[c].ref_count; k++)
+			if (r->checks[c].refs[k].kind == REF_EVENT && r->checks[c].refs[k].event == e)
+				return true;
+	return false;
+}
+
+/* Whether any check cites finding f. */
+static bool finding_referenced(const struct grade_result *r, const struct memcheck_finding *f)
+{
+	for (size_t c = 0; c < r->count; c++)
+		for (size_t k = 0; k < r->checks[c].ref_count; k++)
+			if (r->checks[c].refs[k].kind == REF_FINDING && r->checks[c].refs[k].finding == f)
+				return true;
+	return false;
+}
+
 /* The run whose finding f is, by address, or -1; *index gets f's index. */
 static int run_of_finding(const struct grade_result *r, const struct memcheck_finding *f, size_t *index)
 {
@@ -184,18 +208,15 @@ static const char *first_run_of(const struct grade_result *r, const struct check
 	return NULL;
 }
 
-/* Appends s[0..n) as one escaped line: control bytes and invalid UTF-8 as \xNN, cut at max bytes. */
+/* Appends s[0..n) as one escaped line (sb_html_n), cut at max bytes on a character's boundary and
+ * then marked with an ellipsis. */
 static void html_line(struct strbuf *sb, const char *s, size_t n, size_t max)
 {
-	struct strbuf esc;
-	bool cut = n > max;
+	size_t keep = utf8_cut(s, n, max);
 
-	sb_init(&esc);
-	sb_escaped(&esc, s, cut ? max : n);
-	sb_html(sb, esc.data);
-	if (cut)
+	sb_html_n(sb, s, keep);
+	if (keep < n)
 		sb_puts(sb, "&hellip;");
-	sb_free(&esc);
 }
 
 /* The evidence of a check, line by line, each line that cites something linked to it. */
@@ -224,12 +245,7 @@ static void html_evidence(struct strbuf *sb, const struct grade_result *r, const
 			sb_puts(sb, anchor.data);
 			sb_puts(sb, "\">");
 		}
-		/* The evidence text is already escaped where it came from a program; sb_html keeps it text. */
-		struct strbuf line;
-		sb_init(&line);
-		sb_append(&line, text + pos, end - pos > LINE_MAX_SHOWN * 2 ? LINE_MAX_SHOWN * 2 : end - pos);
-		sb_html(sb, line.data);
-		sb_free(&line);
+		html_line(sb, text + pos, end - pos, LINE_MAX_SHOWN * 2);
 		if (anchor.len)
 			sb_puts(sb, "</a>");
 		sb_puts(sb, "<br>");
@@ -300,8 +316,7 @@ static bool on_timeline(const struct trace_event *e)
 		return false;
 	if (e->injected)
 		return true;
-	if (!strcmp(e->name, "exit_group") || !strcmp(e->name, "clone") || !strcmp(e->name, "clone3") ||
-	    !strcmp(e->name, "fork") || !strcmp(e->name, "vfork"))
+	if (!strcmp(e->name, "exit_group") || trace_call_makes_process(e))
 		return true;
 	return (!strcmp(e->name, "write") || !strcmp(e->name, "writev")) && e->nargs > 0 && e->args[0].fd == 2;
 }
@@ -330,43 +345,54 @@ static void mark_view(const struct run_evidence *run, bool *shown)
 #undef MARK
 }
 
-/* The pids of the shown events, the program's own first. */
-static size_t lanes_of(const struct run_evidence *run, const bool *shown, int *pids, size_t max)
+/* The pids of the timeline's columns: the program's own first, then those of the calls a check
+ * cites, then the others in order of their first shown event. When there are more than LANES_MAX,
+ * the first LANES_MAX - 1 get a column each and *other is set: the rest share the last column. */
+static size_t lanes_of(const struct grade_result *r, const struct run_evidence *run, const bool *shown, int *pids,
+                       bool *other)
 {
+	const struct trace *t = &run->trace;
+	int *all = xcalloc(t->count + 1, sizeof *all);
 	size_t n = 0;
 
 	if (run->view.main_pid)
-		pids[n++] = run->view.main_pid;
-	for (size_t k = 0; k < run->trace.count && n < max; k++) {
-		if (!shown[k])
-			continue;
-		bool known = false;
-		for (size_t l = 0; l < n && !known; l++)
-			known = pids[l] == run->trace.events[k].pid;
-		if (!known)
-			pids[n++] = run->trace.events[k].pid;
-	}
+		all[n++] = run->view.main_pid;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < t->count; k++) {
+			if (!shown[k] || (pass == 0 && !event_referenced(r, &t->events[k])))
+				continue;
+			bool known = false;
+			for (size_t l = 0; l < n && !known; l++)
+				known = all[l] == t->events[k].pid;
+			if (!known)
+				all[n++] = t->events[k].pid;
+		}
+	*other = n > LANES_MAX;
+	if (*other)
+		n = LANES_MAX - 1;
+	memcpy(pids, all, n * sizeof *pids);
+	free(all);
 	return n;
 }
 
-static void html_timeline(struct strbuf *sb, const struct grade_result *r, size_t i)
+/* The timeline of run i; returns which of its events have a row (an array of the trace's length,
+ * the caller frees it), so that nothing else links to a row that is not there. */
+static bool *html_timeline(struct strbuf *sb, const struct grade_result *r, size_t i)
 {
 	const struct run_evidence *run = &r->ev.runs[i];
 	const struct trace *t = &run->trace;
 	bool *shown = xcalloc(t->count ? t->count : 1, sizeof *shown);
-	int pids[8];
+	bool *drawn = xcalloc(t->count ? t->count : 1, sizeof *drawn);
+	int pids[LANES_MAX];
+	bool other = false;
 
 	mark_view(run, shown);
 	size_t lab_calls = 0;
 	for (size_t k = 0; k < t->count; k++)
 		lab_calls += shown[k];
-	for (size_t k = 0; k < t->count; k++) {
-		struct strbuf ids;
-		sb_init(&ids);
-		if (on_timeline(&t->events[k]) || page_citing_event(&ids, r, &t->events[k]))
+	for (size_t k = 0; k < t->count; k++)
+		if (on_timeline(&t->events[k]) || event_referenced(r, &t->events[k]))
 			shown[k] = true;
-		sb_free(&ids);
-	}
 	sb_puts(sb, "<h4>");
 	page_msg(sb, M_PAGE_TIMELINE);
 	sb_puts(sb, "</h4>\n");
@@ -375,32 +401,38 @@ static void html_timeline(struct strbuf *sb, const struct grade_result *r, size_
 		page_msg(sb, M_PAGE_NO_CALLS);
 		sb_puts(sb, "</p>\n");
 	}
-	size_t lanes = lanes_of(run, shown, pids, sizeof pids / sizeof pids[0]);
+	size_t named = lanes_of(r, run, shown, pids, &other), lanes = named + other;
 	sb_printf(sb, "<table class=\"timeline\" id=\"r%zutimeline\"><thead><tr><th>#</th>", i);
-	for (size_t l = 0; l < lanes; l++) {
+	for (size_t l = 0; l < named; l++) {
 		sb_puts(sb, "<th>");
 		page_msg(sb, pids[l] == run->view.main_pid ? M_PAGE_MAIN_PROCESS : M_PAGE_PROCESS, pids[l]);
+		sb_puts(sb, "</th>");
+	}
+	if (other) {
+		sb_puts(sb, "<th>");
+		page_msg(sb, M_PAGE_OTHER_PROCESSES);
 		sb_puts(sb, "</th>");
 	}
 	sb_puts(sb, "</tr></thead><tbody>\n");
 	size_t rows = 0, left_out = 0;
 	for (size_t k = 0; k < t->count; k++) {
 		const struct trace_event *e = &t->events[k];
-		size_t lane = lanes;
+		size_t lane = named;   /* the "other processes" column unless it has its own */
 
 		if (!shown[k])
 			continue;
-		for (size_t l = 0; l < lanes; l++)
+		for (size_t l = 0; l < named; l++)
 			if (pids[l] == e->pid)
 				lane = l;
+		/* Past the cap only what a check cites: every link of the verdict lands on a row. */
+		if (rows >= TIMELINE_MAX_ROWS && !event_referenced(r, e)) {
+			left_out++;
+			continue;
+		}
 		struct strbuf ids;
 		sb_init(&ids);
 		size_t cited = page_citing_event(&ids, r, e);
-		if (lane == lanes || (rows >= TIMELINE_MAX_ROWS && !cited)) {
-			left_out++;
-			sb_free(&ids);
-			continue;
-		}
+		drawn[k] = true;
 		rows++;
 		sb_printf(sb, "<tr><td class=\"muted\">%zu</td>", e->seq);
 		for (size_t l = 0; l < lane; l++)
@@ -412,15 +444,11 @@ static void html_timeline(struct strbuf *sb, const struct grade_result *r, size_
 		sb_puts(sb, ">");
 		if (cited)
 			sb_printf(sb, "<span class=\"badge\">%s</span>", ids.data);
+		if (lane == named)
+			sb_printf(sb, "[pid %d] ", e->pid);
 		/* strace already escaped what the program passed; only markup is left to escape. */
 		const char *text = call_text(e);
-		struct strbuf cut;
-		sb_init(&cut);
-		sb_append(&cut, text, strlen(text) > CALL_TEXT_MAX ? CALL_TEXT_MAX : strlen(text));
-		sb_html(sb, cut.data);
-		if (strlen(text) > CALL_TEXT_MAX)
-			sb_puts(sb, "&hellip;");
-		sb_free(&cut);
+		html_line(sb, text, strlen(text), CALL_TEXT_MAX);
 		if (e->injected && run->def->inject_call) {
 			sb_puts(sb, "<span class=\"inj\">");
 			page_msg(sb, M_PAGE_INJECTED, run->def->inject_call, run->def->inject_error);
@@ -439,6 +467,7 @@ static void html_timeline(struct strbuf *sb, const struct grade_result *r, size_
 		sb_puts(sb, "</p>\n");
 	}
 	free(shown);
+	return drawn;
 }
 
 /* The first lines of a stream (or its last, for standard error: why a program stopped). */
@@ -462,8 +491,11 @@ static void html_stream(struct strbuf *sb, enum msg_id label, const char *s, siz
 				from = k;
 				break;
 			}
+		/* Not in the middle of a character. */
+		for (int k = 0; k < 3 && from > 0 && from < len && ((unsigned char)s[from] & 0xc0) == 0x80; k++)
+			from++;
 	} else {
-		to = len > STREAM_MAX_BYTES ? STREAM_MAX_BYTES : len;
+		to = utf8_cut(s, len, STREAM_MAX_BYTES);
 		for (size_t k = 0; k < to; k++)
 			if (s[k] == '\n' && ++lines >= STREAM_MAX_LINES) {
 				to = k + 1;
@@ -550,36 +582,49 @@ static void html_source(struct strbuf *sb, const struct grade_result *r, const s
 		bool hl = n == (size_t)where->line;
 		sb_printf(sb, "%s%4zu  ", hl ? "<span class=\"hl\">" : "", n);
 		/* Tabs are kept: they are how the student indented. */
-		struct strbuf l;
-		sb_init(&l);
-		sb_append(&l, line, line_len > LINE_MAX_SHOWN ? LINE_MAX_SHOWN : line_len);
-		sb_html(sb, l.data);
-		sb_free(&l);
+		html_line(sb, line, line_len, LINE_MAX_SHOWN);
 		sb_puts(sb, hl ? "</span>" : "\n");
 	}
 	sb_puts(sb, "</pre>");
 	free(text);
 }
 
+/* Valgrind's findings of run i: every one a check cites, then those the valgrind check counts, then
+ * the others (not inherited descriptors: Valgrind's log and the terminal), FINDINGS_MAX in all
+ * besides the cited ones, in Valgrind's order, with a note when some are left out. */
 static void html_findings(struct strbuf *sb, const struct grade_result *r, size_t i)
 {
-	const struct memcheck_report *rep = &r->ev.runs[i].report;
-	size_t shown = 0;
+	const struct run_evidence *run = &r->ev.runs[i];
+	const struct memcheck_report *rep = &run->report;
+	bool *want = xcalloc(rep->count ? rep->count : 1, sizeof *want);
+	size_t room = FINDINGS_MAX, candidates = 0, shown = 0;
 
+	for (int pass = 0; pass < 3; pass++)
+		for (size_t k = 0; k < rep->count; k++) {
+			const struct memcheck_finding *f = &rep->findings[k];
+
+			if (want[k] || (f->kind == MEMCHECK_OPEN_FD && f->fd_inherited))
+				continue;
+			candidates += pass == 0;
+			if (pass == 0 && finding_referenced(r, f))
+				want[k] = true;
+			else if (pass > 0 && room && (pass == 2 || judge_finding_counts(run, f)))
+				want[k] = true, room--;
+		}
 	sb_puts(sb, "<h4>");
 	page_msg(sb, M_PAGE_VALGRIND);
 	sb_puts(sb, "</h4>\n");
-	for (size_t k = 0; k < rep->count && shown < FINDINGS_MAX; k++) {
+	for (size_t k = 0; k < rep->count; k++) {
 		const struct memcheck_finding *f = &rep->findings[k];
 		bool cited = false;
 
-		/* Valgrind's own log and the terminal: not the program's doing. */
-		if (f->kind == MEMCHECK_OPEN_FD && f->fd_inherited)
+		if (!want[k])
 			continue;
 		shown++;
 		for (size_t c = 0; c < r->count; c++)
 			for (size_t x = 0; x < r->checks[c].ref_count; x++)
-				cited |= r->checks[c].refs[x].kind == REF_FINDING && r->checks[c].refs[x].finding == f;
+				cited |= r->checks[c].status != CHECK_PASS && r->checks[c].refs[x].kind == REF_FINDING &&
+				         r->checks[c].refs[x].finding == f;
 		sb_printf(sb, "<div class=\"finding%s\" id=\"r%zuf%zu\"><p>", cited ? " cited" : "", i, k);
 		if (cited)
 			sb_puts(sb, "<span class=\"badge\">valgrind</span>");
@@ -602,7 +647,12 @@ static void html_findings(struct strbuf *sb, const struct grade_result *r, size_
 		sb_puts(sb, "<p class=\"muted\">");
 		page_msg(sb, M_PAGE_NO_FINDINGS);
 		sb_puts(sb, "</p>\n");
+	} else if (candidates > shown) {
+		sb_puts(sb, "<p class=\"muted\">");
+		page_msg(sb, M_PAGE_MORE_FINDINGS, candidates - shown);
+		sb_puts(sb, "</p>\n");
 	}
+	free(want);
 }
 
 static void html_run(struct strbuf *sb, const struct grade_result *r, size_t i)
@@ -621,10 +671,10 @@ static void html_run(struct strbuf *sb, const struct grade_result *r, size_t i)
 		return;
 	}
 	/* The picture first, then how the run ended and what it printed. */
-	if (run->traced)
-		html_timeline(sb, r, i);
+	bool *drawn = run->traced ? html_timeline(sb, r, i) : NULL;
 	if (run->traced && run->before && (run->view.map_count || i == 0))
-		page_file_map(sb, r, i);
+		page_file_map(sb, r, i, drawn);
+	free(drawn);
 	if (run->before && (r->lab->needs_write || (run->after_exists && (run->after_len != run->before_len ||
 	                                                                  memcmp(run->after, run->before, run->before_len)))))
 		page_byte_diff(sb, r, i);
@@ -677,6 +727,10 @@ static void html_output_diff(struct strbuf *sb, const struct grade_result *r, co
 			size_t same = 0;
 			while (differ && same < wn && same < gn && w[same] == g[same])
 				same++;
+			/* The mark starts at a character, not inside one both sides begin alike. */
+			while (differ && same > 0 && ((same < wn && ((unsigned char)w[same] & 0xc0) == 0x80) ||
+			                              (same < gn && ((unsigned char)g[same] & 0xc0) == 0x80)))
+				same--;
 			if (!differ)
 				same = sn;
 			html_line(sb, s, same, LINE_MAX_SHOWN);

@@ -22,8 +22,11 @@ int page_run_of_event(const struct grade_result *r, const struct trace_event *e)
 size_t page_citing_event(struct strbuf *sb, const struct grade_result *r, const struct trace_event *e);
 
 /* The file of run i as pages, its mappings, msync and munmap ranges over it, and a byte-scale view
- * of the end of the file (an SVG and the same facts as a list). */
-void page_file_map(struct strbuf *sb, const struct grade_result *r, size_t i);
+ * of the end of the file (an SVG and the same facts as a list). Every bar a check that did not pass
+ * cites is drawn, up to MAX_BARS others of each kind, and a note says how many were left out. A bar
+ * links to its call's row of the timeline when drawn[index of the call in the run's trace] says the
+ * row is there (drawn NULL: no links). */
+void page_file_map(struct strbuf *sb, const struct grade_result *r, size_t i, const bool *drawn);
 
 /* The bytes of run i's file before and after it, as rows of 16, with the bytes the run changed,
  * those past the end of the file and those a check cites marked. Nothing when there is nothing to

@@ -16,7 +16,8 @@
 
 #define MAP_WIDTH 760.0     /* px of the byte axis */
 #define LABEL_ROOM 150      /* px right of it for labels */
-#define MAX_BARS 24         /* mappings, msyncs and munmaps drawn per run (a loop may make thousands) */
+#define MAX_BARS 24         /* mappings, msyncs and munmaps drawn per run (a loop may make thousands),
+                               each besides those a check cites */
 #define MAX_PAGE_CELLS 256  /* above this the pages are one bar with ticks */
 #define ZOOM_CELLS 32
 #define HEX_MAX_ROWS 24
@@ -59,12 +60,38 @@ static int map_of_call(const struct lab_view *v, const struct trace_event *e, si
 	return holds >= 0 ? holds : same_pid;
 }
 
+/* Which of the calls (n of them) get a bar: those a check that did not pass cites, and the first
+ * MAX_BARS of the others. Returns a calloc'd array; *left_out gets how many do not. */
+static bool *pick_bars(const struct grade_result *r, const struct trace_event *const *calls, size_t n,
+                       size_t *left_out)
+{
+	bool *want = xcalloc(n ? n : 1, sizeof *want);
+	size_t room = MAX_BARS;
+
+	*left_out = 0;
+	for (size_t k = 0; k < n; k++) {
+		struct strbuf ids;
+		sb_init(&ids);
+		if (page_citing_event(&ids, r, calls[k]))
+			want[k] = true;
+		else if (room)
+			want[k] = true, room--;
+		else
+			++*left_out;
+		sb_free(&ids);
+	}
+	return want;
+}
+
+/* The ranges of the calls that want says get a bar, into out (room for n). */
 static size_t collect_ranges(const struct lab_view *v, const struct trace_event *const *calls, size_t n,
-                             size_t page, struct call_range *out, size_t room)
+                             const bool *want, size_t page, struct call_range *out)
 {
 	size_t count = 0;
 
-	for (size_t i = 0; i < n && count < room; i++) {
+	for (size_t i = 0; i < n; i++) {
+		if (!want[i])
+			continue;
 		struct call_range *c = &out[count++];
 
 		c->e = calls[i];
@@ -110,9 +137,22 @@ static void bar_label(struct strbuf *sb, const struct grade_result *r, const str
 	sb_free(&ids);
 }
 
-static void call_anchor(struct strbuf *sb, const struct grade_result *r, const struct trace_event *e)
+/* Opens a link to e's row of the timeline when it has one (drawn: which events have a row, NULL when
+ * there is no timeline); returns whether it did, for link_end. */
+static bool link_start(struct strbuf *sb, const struct grade_result *r, const bool *drawn, const struct trace_event *e)
 {
-	sb_printf(sb, "#r%de%zu", page_run_of_event(r, e), e->seq);
+	int run = page_run_of_event(r, e);
+
+	if (!drawn || run < 0 || !drawn[e - r->ev.runs[run].trace.events])
+		return false;
+	sb_printf(sb, "<a href=\"#r%de%zu\">", run, e->seq);
+	return true;
+}
+
+static void link_end(struct strbuf *sb, bool linked)
+{
+	if (linked)
+		sb_puts(sb, "</a>");
 }
 
 /* The file, its pages and the end of the file, at y..y+h. */
@@ -146,7 +186,8 @@ static void draw_pages(struct strbuf *sb, size_t size, size_t page, double exten
 	sb_printf(sb, " %zu</text></g>\n", size);
 }
 
-static void draw_map(struct strbuf *sb, const struct grade_result *r, size_t i, size_t k, double scale, double y)
+static void draw_map(struct strbuf *sb, const struct grade_result *r, const bool *drawn, size_t i, size_t k,
+                     double scale, double y)
 {
 	const struct run_evidence *run = &r->ev.runs[i];
 	const struct lab_map *m = &run->view.maps[k];
@@ -157,17 +198,17 @@ static void draw_map(struct strbuf *sb, const struct grade_result *r, size_t i, 
 
 	sb_printf(sb, "<g id=\"r%zum%zu\" data-offset=\"%lld\" data-length=\"%llu\"", i, k, m->offset, m->length);
 	cited_attrs(sb, r, m->call, m->unmapped_by || m->space != 0 ? "map" : "map leak");
-	sb_puts(sb, "><a href=\"");
-	call_anchor(sb, r, m->call);
-	sb_puts(sb, "\">");
+	sb_puts(sb, ">");
+	bool linked = link_start(sb, r, drawn, m->call);
 	sb_printf(sb, "<rect class=\"span\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"18\"/>", x, y, span);
 	sb_printf(sb, "<rect class=\"bar\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"18\"/>", x, y, w);
 	snprintf(name, sizeof name, "mmap #%zu", k + 1);
 	bar_label(sb, r, m->call, (x + span > x + w ? x + span : x + w) + 4, y + 13, name);
-	sb_puts(sb, "</a></g>\n");
+	link_end(sb, linked);
+	sb_puts(sb, "</g>\n");
 }
 
-static void draw_range(struct strbuf *sb, const struct grade_result *r, const struct call_range *c,
+static void draw_range(struct strbuf *sb, const struct grade_result *r, const bool *drawn, const struct call_range *c,
                        const char *cls, double scale, double y)
 {
 	double x = c->from * scale, w = c->len * scale;
@@ -176,9 +217,9 @@ static void draw_range(struct strbuf *sb, const struct grade_result *r, const st
 
 	sb_printf(sb, "<g data-offset=\"%.0f\" data-length=\"%.0f\"", c->from, c->len);
 	cited_attrs(sb, r, c->e, cls);
-	sb_puts(sb, "><a href=\"");
-	call_anchor(sb, r, c->e);
-	sb_printf(sb, "\"><rect class=\"span\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"12\"/>", x, y, span);
+	sb_puts(sb, ">");
+	bool linked = link_start(sb, r, drawn, c->e);
+	sb_printf(sb, "<rect class=\"span\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"12\"/>", x, y, span);
 	sb_printf(sb, "<rect class=\"bar\" x=\"%.3f\" y=\"%.1f\" width=\"%.3f\" height=\"12\"/>", x, y, w < 1 ? 1 : w);
 	/* Another process's call acts on its own copy of the mapping: say whose it is. */
 	int run = page_run_of_event(r, c->e);
@@ -188,18 +229,22 @@ static void draw_range(struct strbuf *sb, const struct grade_result *r, const st
 	else
 		snprintf(name, sizeof name, "%.20s", c->e->name);
 	bar_label(sb, r, c->e, x + (span > w ? span : w < 1 ? 1 : w) + 4, y + 10, name);
-	sb_puts(sb, "</a></g>\n");
+	link_end(sb, linked);
+	sb_puts(sb, "</g>\n");
 }
 
 /* The same facts as text: one line per mapping, msync and munmap. */
-static void map_list(struct strbuf *sb, const struct grade_result *r, size_t i, const struct call_range *ranges,
-                     size_t nranges)
+static void map_list(struct strbuf *sb, const struct grade_result *r, size_t i, const bool *want_map,
+                     const struct call_range *ranges, size_t nranges)
 {
 	const struct lab_view *v = &r->ev.runs[i].view;
 
 	sb_puts(sb, "<ul class=\"maplist\">");
-	for (size_t k = 0; k < v->map_count && k < MAX_BARS; k++) {
+	for (size_t k = 0; k < v->map_count; k++) {
 		const struct lab_map *m = &v->maps[k];
+
+		if (!want_map[k])
+			continue;
 
 		sb_printf(sb, "<li>mmap #%zu (pid %d): ", k + 1, m->call->pid);
 		if (!m->ok) {
@@ -255,8 +300,8 @@ static bool byte_cited(const struct grade_result *r, const struct run_evidence *
 }
 
 /* One byte per cell around the end of the file, with where each mapping and range ends. */
-static void draw_eof_zoom(struct strbuf *sb, const struct grade_result *r, size_t i, const struct call_range *ranges,
-                          size_t nranges)
+static void draw_eof_zoom(struct strbuf *sb, const struct grade_result *r, size_t i, const bool *want_map,
+                          const struct call_range *ranges, size_t nranges)
 {
 	const struct run_evidence *run = &r->ev.runs[i];
 	const struct lab_view *v = &run->view;
@@ -299,7 +344,7 @@ static void draw_eof_zoom(struct strbuf *sb, const struct grade_result *r, size_
 		char name[32];
 
 		if (k < v->map_count) {
-			if (!v->maps[k].ok)
+			if (!v->maps[k].ok || !want_map[k])
 				continue;
 			end = (double)v->maps[k].offset + (double)v->maps[k].length;
 			e = v->maps[k].call;
@@ -324,20 +369,33 @@ static void draw_eof_zoom(struct strbuf *sb, const struct grade_result *r, size_
 	sb_puts(sb, "</svg>\n");
 }
 
-void page_file_map(struct strbuf *sb, const struct grade_result *r, size_t i)
+void page_file_map(struct strbuf *sb, const struct grade_result *r, size_t i, const bool *drawn)
 {
 	const struct run_evidence *run = &r->ev.runs[i];
 	const struct lab_view *v = &run->view;
 	size_t page = r->ev.page_size, size = run->before_len;
-	struct call_range ranges[2 * MAX_BARS];
-	size_t nranges = collect_ranges(v, v->msyncs, v->msync_count, page, ranges, MAX_BARS);
+	size_t maps_out, syncs_out, unmaps_out;
+	const struct trace_event **map_calls = xcalloc(v->map_count ? v->map_count : 1, sizeof *map_calls);
+
+	for (size_t k = 0; k < v->map_count; k++)
+		map_calls[k] = v->maps[k].call;
+	bool *want_map = pick_bars(r, map_calls, v->map_count, &maps_out);
+	bool *want_sync = pick_bars(r, v->msyncs, v->msync_count, &syncs_out);
+	bool *want_unmap = pick_bars(r, v->munmaps, v->munmap_count, &unmaps_out);
+	struct call_range *ranges = xcalloc(v->msync_count + v->munmap_count + 1, sizeof *ranges);
+	size_t nranges = collect_ranges(v, v->msyncs, v->msync_count, want_sync, page, ranges);
 	size_t nsync = nranges;
 
-	nranges += collect_ranges(v, v->munmaps, v->munmap_count, page, ranges + nranges, MAX_BARS);
+	nranges += collect_ranges(v, v->munmaps, v->munmap_count, want_unmap, page, ranges + nranges);
 	double extent = (double)round_pages(size, page);
-	for (size_t k = 0; k < v->map_count && k < MAX_BARS; k++)
+	size_t nmaps = 0;
+	for (size_t k = 0; k < v->map_count; k++) {
+		if (!want_map[k])
+			continue;
+		nmaps++;
 		if (v->maps[k].ok && (double)v->maps[k].offset + (double)round_pages(v->maps[k].length, page) > extent)
 			extent = (double)v->maps[k].offset + (double)round_pages(v->maps[k].length, page);
+	}
 	for (size_t k = 0; k < nranges; k++)
 		if (ranges[k].from + ranges[k].len > extent)
 			extent = (double)round_pages((unsigned long long)(ranges[k].from + ranges[k].len), page);
@@ -346,7 +404,7 @@ void page_file_map(struct strbuf *sb, const struct grade_result *r, size_t i)
 	if (extent < (double)page)
 		extent = (double)page;
 	double scale = MAP_WIDTH / extent;
-	size_t bars = (v->map_count < MAX_BARS ? v->map_count : MAX_BARS) + nranges;
+	size_t bars = nmaps + nranges;
 	double height = 60 + 24.0 * (double)bars + 8;
 
 	sb_puts(sb, "<h4>");
@@ -359,25 +417,35 @@ void page_file_map(struct strbuf *sb, const struct grade_result *r, size_t i)
 	sb_puts(sb, "</title>\n");
 	draw_pages(sb, size, page, extent, scale, 20, 26);
 	double y = 66;
-	for (size_t k = 0; k < v->map_count && k < MAX_BARS; k++) {
-		if (!v->maps[k].ok)
+	for (size_t k = 0; k < v->map_count; k++) {
+		if (!v->maps[k].ok || !want_map[k])
 			continue;
-		draw_map(sb, r, i, k, scale, y);
+		draw_map(sb, r, drawn, i, k, scale, y);
 		y += 24;
 	}
 	for (size_t k = 0; k < nranges; k++, y += 24)
-		draw_range(sb, r, &ranges[k], k < nsync ? "msync" : "munmap", scale, y);
+		draw_range(sb, r, drawn, &ranges[k], k < nsync ? "msync" : "munmap", scale, y);
 	sb_printf(sb, "</svg>\n<figcaption id=\"r%zucap\">", i);
 	page_msg(sb, M_PAGE_FILE_SIZE, size);
 	sb_puts(sb, ", ");
 	page_msg(sb, M_PAGE_PAGE_SIZE, page);
 	sb_puts(sb, "</figcaption>\n");
-	map_list(sb, r, i, ranges, nranges);
+	if (maps_out + syncs_out + unmaps_out) {
+		sb_puts(sb, "<p class=\"muted more-bars\">");
+		page_msg(sb, M_PAGE_MORE_BARS, maps_out + syncs_out + unmaps_out);
+		sb_puts(sb, "</p>\n");
+	}
+	map_list(sb, r, i, want_map, ranges, nranges);
 	sb_puts(sb, "<p class=\"sub\">");
 	page_msg(sb, M_PAGE_EOF_ZOOM);
 	sb_puts(sb, "</p>");
-	draw_eof_zoom(sb, r, i, ranges, nranges);
+	draw_eof_zoom(sb, r, i, want_map, ranges, nranges);
 	sb_puts(sb, "</figure>\n");
+	free(ranges);
+	free(want_unmap);
+	free(want_sync);
+	free(want_map);
+	free(map_calls);
 }
 
 static void hex_row(struct strbuf *sb, const struct grade_result *r, const struct run_evidence *run, size_t row,

@@ -657,6 +657,13 @@ static void see_execve(struct model *md, const struct trace_event *e, bool first
 		p->space = copy_space(md, -1);
 }
 
+bool trace_call_makes_process(const struct trace_event *e)
+{
+	return e->kind == TRACE_CALL && e->name &&
+	       (!strcmp(e->name, "clone") || !strcmp(e->name, "clone3") || !strcmp(e->name, "fork") ||
+	        !strcmp(e->name, "vfork"));
+}
+
 void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd, struct lab_view *v)
 {
 	long page_size = sysconf(_SC_PAGESIZE);
@@ -690,8 +697,7 @@ void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd
 		(void)proc_of(&md, e->pid);
 		/* A child is a copy of its parent as it was when the clone returned (or when the child was
 		   first seen, if sooner): its parent could do nothing in between. */
-		if (e->ret_known && e->ret > 0 && (!strcmp(e->name, "clone") || !strcmp(e->name, "clone3") ||
-		                                   !strcmp(e->name, "fork") || !strcmp(e->name, "vfork")))
+		if (e->ret_known && e->ret > 0 && trace_call_makes_process(e))
 			(void)proc_of(&md, (int)e->ret);
 		if (!strcmp(e->name, "execve"))
 			see_execve(&md, e, e == first_execve);

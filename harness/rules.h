@@ -71,6 +71,10 @@ struct lab_view {
 	const struct trace_event *fatal_signal;  /* the first "+++ killed by" of the main pid, or NULL */
 };
 
+/* Whether e is a call that makes a process or a thread: clone, clone3, fork or vfork, whether or not
+ * it succeeded (its return value, when positive, is the new pid). */
+bool trace_call_makes_process(const struct trace_event *e);
+
 /* Builds the view of trace t for the lab file at lab_path (absolute, resolved); cwd resolves
  * relative paths of calls without a directory descriptor. */
 void lab_view_build(const struct trace *t, const char *lab_path, const char *cwd, struct lab_view *v);

@@ -1,6 +1,7 @@
 /* text.c - see text.h. */
 #include "text.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +24,9 @@ void sb_escaped(struct strbuf *sb, const char *s, size_t n)
 	}
 }
 
-/* The length of the valid UTF-8 sequence at s (1 to 4), or 0 when it is not valid. */
-static size_t utf8_sequence(const unsigned char *s)
+/* The length of the valid UTF-8 sequence at s[0..avail) (1 to 4), or 0 when it is not valid (a
+ * sequence cut short by avail is not valid). */
+static size_t utf8_sequence(const unsigned char *s, size_t avail)
 {
 	unsigned char c = s[0];
 	size_t n;
@@ -44,6 +46,8 @@ static size_t utf8_sequence(const unsigned char *s)
 	} else {
 		return 0;
 	}
+	if (n > avail)
+		return 0;
 	for (size_t i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
@@ -56,41 +60,70 @@ static size_t utf8_sequence(const unsigned char *s)
 	return n;
 }
 
-char *utf8_sanitize(const char *s)
+/* The one cleaning both utf8_sanitize and sb_html_n do: valid UTF-8, \n and \t kept; NUL, other
+ * control bytes, DEL and bytes that are not valid UTF-8 as \xNN; with html, & < > " ' as entities. */
+static void append_clean(struct strbuf *sb, const char *s, size_t len, bool html)
 {
-	struct strbuf sb;
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 
-	sb_init(&sb);
-	while (*p) {
-		size_t n = utf8_sequence(p);
+	while (p < end) {
+		size_t n = utf8_sequence(p, (size_t)(end - p));
 
 		if (n == 0 || (n == 1 && *p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) {
-			sb_printf(&sb, "\\x%02x", *p);
+			sb_printf(sb, "\\x%02x", *p);
 			p++;
 			continue;
 		}
-		sb_append(&sb, p, n);
+		if (html && n == 1 && strchr("&<>\"'", *p)) {
+			switch (*p) {
+			case '&': sb_puts(sb, "&amp;"); break;
+			case '<': sb_puts(sb, "&lt;"); break;
+			case '>': sb_puts(sb, "&gt;"); break;
+			case '"': sb_puts(sb, "&quot;"); break;
+			default: sb_puts(sb, "&#39;"); break;
+			}
+		} else {
+			sb_append(sb, p, n);
+		}
 		p += n;
 	}
+}
+
+char *utf8_sanitize(const char *s)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	append_clean(&sb, s, strlen(s), false);
 	return sb_steal(&sb);
+}
+
+void sb_html_n(struct strbuf *sb, const char *s, size_t n)
+{
+	append_clean(sb, s, n, true);
 }
 
 void sb_html(struct strbuf *sb, const char *s)
 {
-	char *clean = utf8_sanitize(s);
+	append_clean(sb, s, strlen(s), true);
+}
 
-	for (const char *p = clean; *p; p++) {
-		switch (*p) {
-		case '&': sb_puts(sb, "&amp;"); break;
-		case '<': sb_puts(sb, "&lt;"); break;
-		case '>': sb_puts(sb, "&gt;"); break;
-		case '"': sb_puts(sb, "&quot;"); break;
-		case '\'': sb_puts(sb, "&#39;"); break;
-		default: sb_putc(sb, *p);
-		}
+size_t utf8_cut(const char *s, size_t n, size_t max)
+{
+	size_t pos = 0;
+
+	if (n <= max)
+		return n;
+	while (pos < max) {
+		size_t k = utf8_sequence((const unsigned char *)s + pos, n - pos);
+
+		if (k == 0)
+			k = 1;
+		if (pos + k > max)
+			break;
+		pos += k;
 	}
-	free(clean);
+	return pos;
 }
 
 void sb_hexline(struct strbuf *sb, const char *data, size_t len, size_t from, size_t count)

@@ -17,6 +17,14 @@ char *utf8_sanitize(const char *s);
  * not valid UTF-8 as \xNN (as utf8_sanitize does), so that nothing from a student becomes markup. */
 void sb_html(struct strbuf *sb, const char *s);
 
+/* sb_html for s[0..n), which may hold NUL bytes (written as \x00, the rest still shown): for bytes a
+ * program printed or a file holds. */
+void sb_html_n(struct strbuf *sb, const char *s, size_t n);
+
+/* The length of the longest start of s[0..n) that is at most max bytes and does not end inside a
+ * valid UTF-8 sequence (n itself when n <= max): where to cut a long line before an ellipsis. */
+size_t utf8_cut(const char *s, size_t n, size_t max);
+
 /* Appends a hex and character view of data[from..from+count) (clamped to len), one line, e.g.
  * "0000: 68 65 6c 6c 6f  |hello|". */
 void sb_hexline(struct strbuf *sb, const char *data, size_t len, size_t from, size_t count);
