@@ -462,7 +462,7 @@ static bool *html_timeline(struct strbuf *sb, const struct grade_result *r, size
 	}
 	sb_puts(sb, "</tbody></table>\n");
 	if (left_out) {
-		sb_puts(sb, "<p class=\"muted\">");
+		sb_puts(sb, "<p class=\"muted more-rows\">");
 		page_msg(sb, M_PAGE_MORE_ROWS, left_out);
 		sb_puts(sb, "</p>\n");
 	}
@@ -648,7 +648,7 @@ static void html_findings(struct strbuf *sb, const struct grade_result *r, size_
 		page_msg(sb, M_PAGE_NO_FINDINGS);
 		sb_puts(sb, "</p>\n");
 	} else if (candidates > shown) {
-		sb_puts(sb, "<p class=\"muted\">");
+		sb_puts(sb, "<p class=\"muted more-findings\">");
 		page_msg(sb, M_PAGE_MORE_FINDINGS, candidates - shown);
 		sb_puts(sb, "</p>\n");
 	}

@@ -5,9 +5,13 @@
  * page that holds every graded page in an iframe and measures them through their DOM: each mapping
  * bar as wide as its length on the drawing's scale, the failing call marked with its check's id,
  * the injected call labelled, the bytes past the end of the file highlighted, the output window
- * marked, every link of the verdict landing on an element. Every page stays under 300 KB, also for a
- * program that floods its output. A program that prints <script> must not run script in the page. A screenshot is taken into the test's own directory (make screenshot
- * refreshes the one in docs-ko; tests never write tracked files). */
+ * marked, every link of the page landing on an element (the share-map solution's too). Past the caps
+ * (a call made in the 11th thread, a 32nd mapping, a cited leak after 30 findings that do not count)
+ * what the failing check cites is still drawn. Every page stays under 300 KB, also for a program that
+ * floods its output. A program that prints <script>, an onerror attribute, invalid UTF-8 and a NUL
+ * gets no element of its own in the page, and its Korean stays Korean. A screenshot is taken into
+ * the test's own directory (make screenshot refreshes the one in docs-ko; tests never write tracked
+ * files). */
 #include "browserlib.h"
 #include "classlib.h"
 
@@ -40,6 +44,11 @@ static const char probe_script[] =
 	" r.written=d.querySelectorAll('table.hex tr.after td.w').length;\n"
 	" r.outDiff=d.querySelectorAll('table.out tr.diff').length;r.marks=d.querySelectorAll('table.out mark').length;\n"
 	" r.findings=d.querySelectorAll('div.finding.cited .src .hl').length;\n"
+	" r.onerror=d.querySelectorAll('[onerror]').length;r.imgs=d.querySelectorAll('img').length;\n"
+	" r.korean=d.body.textContent.indexOf('한국어 오류')>=0;\n"
+	" r.escapedBytes=d.body.textContent.indexOf('bad \\\\xff nul:a\\\\x00b')>=0;\n"
+	" r.lanes=d.querySelectorAll('table.timeline th').length;\n"
+	" r.moreBars=d.querySelectorAll('.more-bars').length;r.moreFindings=d.querySelectorAll('.more-findings').length;\n"
 	" r.svgTitles=[].every.call(d.querySelectorAll('svg'),function(s){return !!s.querySelector('title');});\n"
 	" out[f.id]=r;});\n"
 	"var p=document.createElement('pre');p.id='result';p.textContent=JSON.stringify(out);document.body.appendChild(p);};\n";
@@ -168,20 +177,52 @@ Test(page, gradings_drawn_in_headless_chromium, .timeout = 300)
 		{ "write-past-end", "write-msync", "tests/corpus/write-msync/write-past-end.c" },
 		{ "script", "read-map", NULL },
 		{ "output-flood", "read-map", "tests/corpus/read-map/output-flood.c" },
+		{ "share-solution", "share-map", "solutions/share-map" },
+		{ "threads", "read-map", NULL },
+		{ "many-maps", "read-map", NULL },
+		{ "many-findings", "read-map", NULL },
 	};
 	/* A mapping one byte longer than the file, and a second mapping never unmapped. */
 	put_variant(subs, "plus-one.c", "mmap(NULL, len,", "mmap(NULL, len + 1,");
 	put_variant(subs, "second-map.c", "char *map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);",
 	            "char *map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);\n"
 	            "\t(void)mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);");
+	/* Markup, bytes that are not UTF-8 and a NUL on stdout, Korean on stderr. */
 	put(subs, "script.c", "#include <stdio.h>\nint main(void) { puts(\"<script>document.title='pwned'</script>\"); "
-	                      "fputs(\"<img src=x onerror=alert(1)>\\n\", stderr); return 0; }\n");
+	                      "puts(\"\\\"><img src=x onerror=alert(1)>\"); fwrite(\"bad \\xff nul:a\\0b\\n\", 1, 13, stdout); "
+	                      "fputs(\"<img src=x onerror=alert(1)> 한국어 오류\\n\", stderr); return 0; }\n");
+	/* The mmap the mmap check cites made in the 11th thread: more threads than the timeline has columns. */
+	put(subs, "threads.c",
+	    "#include <fcntl.h>\n#include <pthread.h>\n#include <stdio.h>\n#include <sys/mman.h>\n#include <sys/stat.h>\n"
+	    "#include <unistd.h>\nstatic int fd; static struct stat st; static char *m;\n"
+	    "static void *nothing(void *a) { (void)a; write(2, \"t\\n\", 2); return NULL; }\n"
+	    "static void *mapper(void *a) { (void)a; m = mmap(NULL, st.st_size + 1, PROT_READ, MAP_SHARED, fd, 0); return NULL; }\n"
+	    "int main(int argc, char **argv) {\n\tfd = open(argc > 1 ? argv[1] : \"link.txt\", O_RDONLY);\n"
+	    "\tif (fd < 0 || fstat(fd, &st) < 0) { perror(\"open\"); return 1; }\n"
+	    "\tif (st.st_size == 0) { close(fd); printf(\"File size is 0\\n\"); return 0; }\n"
+	    "\tfor (int k = 0; k < 10; k++) { pthread_t t; pthread_create(&t, NULL, nothing, NULL); pthread_join(t, NULL); }\n"
+	    "\tpthread_t t; pthread_create(&t, NULL, mapper, NULL); pthread_join(t, NULL);\n"
+	    "\tif (m == MAP_FAILED) { perror(\"mmap\"); return 1; }\n"
+	    "\tprintf(\"File size is %lld\\n\", (long long)st.st_size);\n"
+	    "\tfor (off_t i = 0; i < st.st_size; i++) printf(\"Found character %c at %lld\\n\", m[i], (long long)i);\n"
+	    "\tmunmap(m, st.st_size + 1);\n\tclose(fd);\n\treturn 0;\n}\n");
+	/* 30 mappings made and unmapped, then a 31st left behind: past the cap on bars. */
+	put_variant(subs, "many-maps.c", "char *map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);",
+	            "for (int k = 0; k < 30; k++) munmap(mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0), len);\n"
+	            "\tchar *map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);\n"
+	            "\t(void)mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);");
+	/* 30 descriptors of the input file left open (the close check's, not counted by valgrind), then
+	   a leak that valgrind cites. */
+	put_variant(subs, "many-findings.c", "char *map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);",
+	            "char *map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);\n"
+	            "\tfor (int k = 0; k < 30; k++) (void)open(path, O_RDONLY);\n"
+	            "\tchar *leak = malloc(100);\n\tleak[0] = 1;");
 
 	struct strbuf probe;
 	sb_init(&probe);
 	sb_puts(&probe, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n");
-	/* Three gradings at a time: each waits on its runs more than it computes. */
-	enum { NCASES = sizeof cases / sizeof cases[0], AT_ONCE = 3 };
+	/* Four gradings at a time: each waits on its runs more than it computes. */
+	enum { NCASES = sizeof cases / sizeof cases[0], AT_ONCE = 4 };
 	pid_t pids[NCASES];
 	for (size_t i = 0; i < NCASES; i++) {
 		char *sub;
@@ -301,6 +342,31 @@ Test(page, gradings_drawn_in_headless_chromium, .timeout = 300)
 	json_t *scr = page_of(result, "script");
 	cr_expect(json_is_true(json_object_get(scr, "scriptText")), "the output shown as text");
 	cr_expect_null(strstr(json_string_value(json_object_get(scr, "title")), "pwned"));
+	cr_expect_eq(json_integer_value(json_object_get(scr, "onerror")), 0, "no onerror attribute from the output");
+	cr_expect_eq(json_integer_value(json_object_get(scr, "imgs")), 0, "no <img> element from the output");
+	cr_expect(json_is_true(json_object_get(scr, "korean")), "Korean on stderr shown as Korean");
+	cr_expect(json_is_true(json_object_get(scr, "escapedBytes")), "an invalid byte and a NUL shown as \\xNN");
+
+	/* Pages past the caps: what the failing check cites is drawn, and its link lands (badLinks above). */
+	json_t *shs = page_of(result, "share-solution");
+	cr_expect_eq(json_array_size(json_object_get(shs, "cited")), 0, "the share-map solution: nothing marked");
+	json_t *thr = page_of(result, "threads");
+	cr_expect_str_eq(status_of(thr, "mmap"), "fail");
+	cr_expect(any_cited(thr, "mmap", "mmap("), "the mmap of the 11th thread is on the timeline, marked");
+	cr_expect_leq(json_integer_value(json_object_get(thr, "lanes")), 2 * 9, "at most 8 columns per timeline");
+	json_t *many = page_of(result, "many-maps");
+	cr_expect_str_eq(status_of(many, "munmap"), "fail");
+	bool leak_drawn = false;
+	size_t i;
+	json_t *m;
+	json_array_foreach(json_object_get(many, "maps"), i, m)
+		leak_drawn |= json_is_true(json_object_get(m, "leak")) &&
+		              !strcmp(json_string_value(json_object_get(m, "check")), "munmap");
+	cr_expect(leak_drawn, "the 32nd mapping, left behind, drawn and cited");
+	cr_expect_gt(json_integer_value(json_object_get(many, "moreBars")), 0, "a note says bars were left out");
+	json_t *fds = page_of(result, "many-findings");
+	cr_expect_str_eq(status_of(fds, "valgrind"), "fail");
+	cr_expect_gt(json_integer_value(json_object_get(fds, "findings")), 0, "the cited leak drawn with its line");
 
 	/* A screenshot, looked at by people (make screenshot puts one in docs-ko). */
 	char *shot, *shot_arg, *page_url;
