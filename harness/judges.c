@@ -698,7 +698,7 @@ void judge_valgrind(const struct evidence *ev, struct check_result *res)
 
 /* The judgement of a run where something was made to fail: a message on stderr and a non-zero
  * exit status, without a signal. */
-static void judge_error_run(const struct run_evidence *run, struct check_result *res, enum msg_id ok)
+void judge_error_run(const struct run_evidence *run, struct check_result *res, enum msg_id ok)
 {
 	const struct run_result *r = &run->res;
 

@@ -17,6 +17,12 @@ void judge_error_open(const struct evidence *ev, struct check_result *res);
 void judge_error_mmap(const struct evidence *ev, struct check_result *res);
 void judge_error_msync(const struct evidence *ev, struct check_result *res);
 
+/* The error checks' judgement of one run where something was made to fail: sets M_ERR_EXPECT as
+ * expected, then fails on an abnormal end, a status of 0, or nothing on stderr (blaming stdout when
+ * the program printed anything there), and passes with ok (one argument: the exit status). A lab
+ * adds its own rules after a pass. */
+void judge_error_run(const struct run_evidence *run, struct check_result *res, enum msg_id ok);
+
 /* Whether the valgrind check counts finding f of run (a memcheck run) against the program: every
  * error, definitely and indirectly lost leaks, and descriptors left open that the program opened,
  * but not the lab file's (the close check judges those) nor inherited ones. */

@@ -239,8 +239,8 @@ static void pid_index_free(struct pid_index *ix)
 	} while (0)
 
 /* Whether the flag token appears anywhere in the call's arguments (clone's flags=..., clone3's
- * struct). */
-static bool call_has_flag(const struct trace_event *e, const char *flag)
+ * struct), see rules.h. */
+bool call_has_flag(const struct trace_event *e, const char *flag)
 {
 	size_t n = strlen(flag);
 

@@ -107,6 +107,11 @@ unsigned long long round_pages(unsigned long long n, size_t page);
 /* The call's text for evidence: the line without the pid prefix. */
 const char *call_text(const struct trace_event *e);
 
+/* Whether flag (e.g. "CLONE_VM") is one of the call's flags: it appears in some argument as a whole
+ * name, not as part of a longer one (CLONE_VMX), wherever strace printed it (clone's flags=...,
+ * clone3's struct, a bare flags argument). Reads only the argument texts. */
+bool call_has_flag(const struct trace_event *e, const char *flag);
+
 /* The access mode (O_RDONLY...) named in an open flag text, or -1. */
 int open_access_of(const char *flags);
 
