@@ -6,10 +6,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+static size_t utf8_sequence(const unsigned char *s, size_t avail);
+
+/* Whether the UTF-8 sequence s[0..n) is a character a terminal acts on rather than shows: a C1
+ * control (U+0080..U+009F, CSI among them) or a bidirectional override or isolate (U+202A..U+202E,
+ * U+2066..U+2069), which could disguise the rest of a report line. */
+static bool terminal_control(const unsigned char *s, size_t n)
+{
+	if (n == 2)
+		return s[0] == 0xc2 && s[1] < 0xa0;
+	return n == 3 && s[0] == 0xe2 &&
+	       ((s[1] == 0x80 && s[2] >= 0xaa && s[2] <= 0xae) || (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9));
+}
+
 void sb_escaped(struct strbuf *sb, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		size_t seq;
 
 		if (c == '\n')
 			sb_puts(sb, "\\n");
@@ -17,7 +31,13 @@ void sb_escaped(struct strbuf *sb, const char *s, size_t n)
 			sb_puts(sb, "\\t");
 		else if (c == '\\')
 			sb_puts(sb, "\\\\");
-		else if (c < 0x20 || c >= 0x7f)
+		else if (c >= 0x80 && (seq = utf8_sequence((const unsigned char *)s + i, n - i)) > 1 &&
+		         !terminal_control((const unsigned char *)s + i, seq)) {
+			/* A student's Korean message reads as Korean; only bytes that are not UTF-8, and the
+			   characters a terminal acts on, are escaped. */
+			sb_append(sb, s + i, seq);
+			i += seq - 1;
+		} else if (c < 0x20 || c >= 0x7f)
 			sb_printf(sb, "\\x%02x", c);
 		else
 			sb_putc(sb, (char)c);

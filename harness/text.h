@@ -6,7 +6,9 @@
 
 #include "util.h"
 
-/* Appends s[0..n) with C escapes for everything that is not printable ASCII (\n, \t, \\, \xNN). */
+/* Appends s[0..n) with C escapes (\n, \t, \\, \xNN) for control bytes, bytes that are not valid
+ * UTF-8, and characters a terminal acts on (C1 controls, bidirectional overrides); valid UTF-8 text
+ * such as a student's Korean message is kept. */
 void sb_escaped(struct strbuf *sb, const char *s, size_t n);
 
 /* A copy of s in which every byte that is not part of valid UTF-8 (and every control character but
