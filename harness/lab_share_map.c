@@ -75,10 +75,6 @@ static bool is_call(const struct trace_event *e, const char *name)
 	return e->kind == TRACE_CALL && e->name && !strcmp(e->name, name);
 }
 
-static bool makes_process(const struct trace_event *e)
-{
-	return is_call(e, "clone") || is_call(e, "clone3") || is_call(e, "fork") || is_call(e, "vfork");
-}
 
 static bool is_wait(const struct trace_event *e)
 {
@@ -113,7 +109,7 @@ static size_t main_births(const struct run_evidence *run, const struct trace_eve
 	for (size_t i = 0; run->traced && i < run->trace.count && n < BIRTHS_MAX; i++) {
 		const struct trace_event *e = &run->trace.events[i];
 
-		if (e->pid == run->view.main_pid && makes_process(e) && (with_failed || (succeeded(e) && e->ret > 0)))
+		if (e->pid == run->view.main_pid && trace_call_makes_process(e) && (with_failed || (succeeded(e) && e->ret > 0)))
 			out[n++] = e;
 	}
 	return n;
@@ -538,7 +534,7 @@ static void judge_shared_write(const struct evidence *ev, struct check_result *r
 	}
 	bool made = false;
 	for (size_t i = 0; no_child->performed && i < no_child->trace.count && !made; i++)
-		made = makes_process(&no_child->trace.events[i]) && succeeded(&no_child->trace.events[i]);
+		made = trace_call_makes_process(&no_child->trace.events[i]) && succeeded(&no_child->trace.events[i]);
 	if (no_child->performed && no_child->traced && main_births(no_child, b, true) > 0 && !made &&
 	    starts_with_greeting(no_child)) {
 		check_fail(res, M_SM_SHARED_BEFORE_FORK);
@@ -968,7 +964,7 @@ static void judge_error_fork(const struct evidence *ev, struct check_result *res
 		return;
 	}
 	for (size_t i = 0; i < run->trace.count && !hit; i++)
-		if (makes_process(&run->trace.events[i]) && run->trace.events[i].injected)
+		if (trace_call_makes_process(&run->trace.events[i]) && run->trace.events[i].injected)
 			hit = &run->trace.events[i];
 	if (!hit) {
 		if (!fail_if_abnormal(run, res))
@@ -1018,7 +1014,7 @@ static void judge_sm_error_mmap(const struct evidence *ev, struct check_result *
 			check_evidence(res, M_EV_STRACE, call_text(e));
 			return;
 		}
-		if (failed && makes_process(e)) {
+		if (failed && trace_call_makes_process(e)) {
 			check_fail(res, M_SM_ERR_MMAP_FORKED);
 			evidence_call(res, failed);
 			evidence_call(res, e);
